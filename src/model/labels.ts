@@ -1,0 +1,55 @@
+import type { IssuePath } from "../errors/index.js";
+
+/** Chinese names of the top-level fields, as a clerk knows them. */
+const ROOT_LABELS: Record<string, string> = {
+  title: "标题",
+  recipient: "主送机关",
+  opening: "导语",
+  preparation: "会前准备",
+  organization: "会议召开",
+  outcomes: "成效与下一步",
+  sections: "其他部分",
+  closing: "结束语",
+  signature: "发文机关署名",
+  date: "成文日期",
+  meeting: "会议信息",
+};
+
+const MEETING_LABELS: Record<string, string> = {
+  kind: "会议类型",
+  theme: "会议主题",
+  date: "会议日期",
+  place: "会议地点",
+  host: "主持人",
+  supervisors: "指导人员",
+  agenda: "会议议程",
+  organization: "单位",
+  name: "姓名",
+  title: "职务",
+};
+
+const BLOCK_LABELS: Record<string, string> = {
+  heading: "条目标题",
+  text: "正文",
+  blocks: "内容",
+  items: "一是、二是条目",
+  type: "内容类型",
+};
+
+/**
+ * The Chinese name of the field at `path`, for messages: `["organization", "blocks", 0, "heading"]` →
+ * "条目标题". Undefined where no name helps (an index, the root).
+ */
+export function labelFor(path: IssuePath): string | undefined {
+  const last = path[path.length - 1];
+  const root = path[0];
+  if (typeof last !== "string" || typeof root !== "string") return undefined;
+  if (path.length === 1) return ROOT_LABELS[last];
+  if (root === "meeting") return MEETING_LABELS[last];
+  if (root === "date" && last === "text") return "成文日期";
+  // preparation.heading, sections[0].heading: the section heading; deeper: an item's.
+  const sectionDepth = root === "sections" ? 3 : 2;
+  if (path.length === sectionDepth && last === "heading") return "一级标题";
+  if (path.length === sectionDepth && last === "blocks") return "内容";
+  return BLOCK_LABELS[last];
+}

@@ -1,0 +1,71 @@
+import { InvalidSummaryError, type Issue } from "../errors/index.js";
+import { issueHints, toIssues } from "./issues.js";
+import { meetingSummarySchema } from "./schema.js";
+import { stripInvalidXmlCharsDeep } from "./text.js";
+import type { MeetingSummary } from "./types.js";
+
+/** What to do with characters a Word document cannot hold (C0 controls, lone surrogates, U+FFFE/U+FFFF). */
+export const InvalidCharacters = {
+  /** Report each with its path (the default): nothing is lost silently. */
+  Reject: "reject",
+  /** Remove them and go on. */
+  Strip: "strip",
+} as const;
+export type InvalidCharacters = (typeof InvalidCharacters)[keyof typeof InvalidCharacters];
+
+/** Options of {@link parseSummary} and {@link validateSummary}. */
+export interface ParseOptions {
+  /** Characters a Word document cannot hold: `"reject"` (default) or `"strip"`. */
+  invalidCharacters?: InvalidCharacters;
+}
+
+/** The outcome of {@link validateSummary}. */
+export type ValidationResult =
+  | { ok: true; summary: MeetingSummary; issues: [] }
+  | { ok: false; issues: Issue[] };
+
+function checkOptions(options: ParseOptions | undefined): void {
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  const mode = options.invalidCharacters;
+  if (mode !== undefined && mode !== "reject" && mode !== "strip") {
+    throw new RangeError(
+      `options.invalidCharacters must be "reject" or "strip" (got ${JSON.stringify(mode)})`,
+    );
+  }
+}
+
+/**
+ * Checks untrusted input (parsed JSON, or an object built in code) against the model and reports every
+ * problem at once. Never throws for bad input.
+ *
+ * @param input - anything: typically `JSON.parse` of a file from another system
+ * @param options - {@link ParseOptions}
+ * @returns `{ ok: true, summary }` with a validated copy, or `{ ok: false, issues }`
+ * @throws TypeError / RangeError when `options` itself is wrong (a programming error)
+ * @example
+ * validateSummary({ title: "" }).issues[0]
+ * //=> { path: ["title"], code: "empty", message: "title (标题) must not be empty" }
+ */
+export function validateSummary(input: unknown, options?: ParseOptions): ValidationResult {
+  checkOptions(options);
+  const data = options?.invalidCharacters === "strip" ? stripInvalidXmlCharsDeep(input) : input;
+  const result = meetingSummarySchema.safeParse(data, { reportInput: true, error: issueHints });
+  if (result.success) return { ok: true, summary: result.data, issues: [] };
+  return { ok: false, issues: toIssues(result.error.issues) };
+}
+
+/**
+ * Validates input against the model and returns a checked copy of it (the input is not mutated).
+ *
+ * @param input - anything: typically `JSON.parse` of a file from another system
+ * @param options - {@link ParseOptions}
+ * @throws {@link InvalidSummaryError} (`code: "invalid_summary"`) listing every problem with its path
+ * @example
+ * parseSummary(JSON.parse(text)).title //=> "巡视整改专题组织生活会总结报告"
+ */
+export function parseSummary(input: unknown, options?: ParseOptions): MeetingSummary {
+  const result = validateSummary(input, options);
+  if (!result.ok) throw new InvalidSummaryError(result.issues);
+  return result.summary;
+}

@@ -1,0 +1,190 @@
+import { isValid, parseISO } from "date-fns";
+import { z } from "zod";
+import { codePointName, findInvalidXmlChar } from "./text.js";
+import type { Block, ItemBlock, MeetingSummary } from "./types.js";
+import { MeetingKind } from "./types.js";
+
+/*
+ * One schema gives the runtime validation (with paths), the JSON Schema for non-TypeScript callers, and —
+ * checked against the hand-written interfaces in types.ts, which carry the TSDoc — the TypeScript type.
+ * Objects are strict: a misspelt field is an error, never text that silently goes missing.
+ */
+
+/** Our own issue codes travel in `params.code` of zod's custom issues. */
+function fail(ctx: z.RefinementCtx, code: string, message: string, input: unknown): void {
+  ctx.addIssue({ code: "custom", message, params: { code }, input, continue: true });
+}
+
+function checkText(value: string, ctx: z.RefinementCtx, multiline: boolean): void {
+  const bad = findInvalidXmlChar(value);
+  if (bad) {
+    fail(
+      ctx,
+      "invalid_character",
+      `contains ${codePointName(bad.char)} at position ${bad.index + 1}, a character a Word document cannot hold`,
+      value,
+    );
+  }
+  if (value.trim() === "") fail(ctx, "empty", "must not be empty", value);
+  else if (!multiline && /[\r\n]/.test(value)) {
+    fail(ctx, "line_break", "must be a single paragraph: put each paragraph in its own entry", value);
+  }
+}
+
+/** A non-empty single-paragraph text that a Word document can hold. */
+const text = () => z.string().superRefine((value, ctx) => checkText(value, ctx, false));
+/** Like {@link text}, but line breaks are allowed (a long title broken into lines). */
+const multilineText = () => z.string().superRefine((value, ctx) => checkText(value, ctx, true));
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const literalDate = z
+  .strictObject({ text: text().meta({ description: "The text printed in place of the date." }) })
+  .meta({
+    id: "LiteralDate",
+    title: "LiteralDate",
+    description: 'A date not yet known, printed as given, e.g. {"text": "*月*日"}.',
+  });
+
+const date = z
+  .union([z.date(), z.string(), literalDate])
+  .superRefine((value, ctx) => {
+    if (value instanceof Date) {
+      if (!isValid(value)) fail(ctx, "invalid_date", "must be a valid date (got an Invalid Date)", value);
+    } else if (typeof value === "string") {
+      const real = ISO_DATE.test(value) && isValid(parseISO(value));
+      if (!real) {
+        fail(ctx, "invalid_date", `must be a date like 2026-01-05 (got ${JSON.stringify(value)})`, value);
+      }
+    }
+  })
+  .meta({
+    id: "Date",
+    title: "Date",
+    description:
+      'A date like "2026-01-05" (printed 2026年1月5日), or {"text": "…"} for a date not yet known.',
+  });
+
+const paragraph = z
+  .strictObject({ type: z.literal("paragraph"), text: text() })
+  .meta({ id: "ParagraphBlock", title: "ParagraphBlock", description: "A plain body paragraph (正文段落)." });
+
+const ordinals = z
+  .strictObject({
+    type: z.literal("ordinals"),
+    items: z.array(text()).min(1).meta({ description: "Each paragraph's text, without 一是/二是." }),
+  })
+  .meta({
+    id: "OrdinalsBlock",
+    title: "OrdinalsBlock",
+    description: "Ordinal paragraphs 一是…二是…, one paragraph each.",
+  });
+
+const item: z.ZodType<ItemBlock, ItemBlock> = z
+  .strictObject({
+    type: z.literal("item"),
+    heading: text().meta({ description: "条目标题, without its number." }),
+    text: text().optional().meta({ description: "条目正文, run in after the heading." }),
+    get blocks() {
+      return z.array(block).min(1).optional().meta({ description: "Further paragraphs and sub-items." });
+    },
+  })
+  .meta({
+    id: "ItemBlock",
+    title: "ItemBlock",
+    description: "A numbered item （一）, 1. or （1）, by depth.",
+  });
+
+const block: z.ZodType<Block, Block> = z
+  .union([text(), z.discriminatedUnion("type", [paragraph, item as never, ordinals])])
+  .meta({
+    id: "Block",
+    title: "Block",
+    description: "A paragraph (a string), or an item, ordinals or paragraph object.",
+  });
+
+/** Items go down to （1）: level 2 directly in a section, 3 and 4 nested inside. */
+const DEEPEST_ITEM_LEVEL = 4;
+
+function checkDepth(
+  blocks: readonly Block[],
+  level: number,
+  path: (string | number)[],
+  ctx: z.RefinementCtx,
+) {
+  blocks.forEach((b, i) => {
+    if (typeof b !== "object" || b.type !== "item") return;
+    if (level > DEEPEST_ITEM_LEVEL) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, i],
+        message: "is nested too deep: items go down to four levels (一、（一）1.（1）)",
+        params: { code: "too_deep" },
+        input: b,
+        continue: true,
+      });
+      return;
+    }
+    if (b.blocks) checkDepth(b.blocks, level + 1, [...path, i, "blocks"], ctx);
+  });
+}
+
+const section = z
+  .strictObject({
+    heading: text().meta({ description: "一级标题, without its number." }),
+    blocks: z.array(block).min(1).meta({ description: "The section's content, in order." }),
+  })
+  .superRefine((s, ctx) => checkDepth(s.blocks, 2, ["blocks"], ctx))
+  .meta({ id: "Section", title: "Section", description: "A numbered section 一、二、三、…" });
+
+const supervisor = z
+  .strictObject({
+    organization: text().meta({ description: "单位, e.g. 纪委, 组织部, 督导组." }),
+    name: text().optional().meta({ description: "姓名." }),
+    title: text().optional().meta({ description: "职务." }),
+  })
+  .meta({
+    id: "Supervisor",
+    title: "Supervisor",
+    description: "指导人员: someone from a higher body who supervised the meeting.",
+  });
+
+const meetingFacts = z
+  .strictObject({
+    kind: z.enum(MeetingKind).optional().meta({ description: "会议类型." }),
+    theme: text().optional().meta({ description: "会议主题." }),
+    date: date.optional(),
+    place: text().optional().meta({ description: "会议地点." }),
+    host: text().optional().meta({ description: "主持人." }),
+    supervisors: z.array(supervisor).optional().meta({ description: "指导人员." }),
+    agenda: z.array(text()).optional().meta({ description: "会议议程, in order." }),
+  })
+  .meta({
+    id: "MeetingFacts",
+    title: "MeetingFacts",
+    description: "会议信息: structured facts about the meeting.",
+  });
+
+/** The zod schema of {@link MeetingSummary}. */
+export const meetingSummarySchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: "A JSON Schema reference for editors; ignored." }),
+    title: multilineText().meta({ description: '标题. A "\\n" breaks a long title into lines.' }),
+    recipient: text().optional().meta({ description: "主送机关, printed with a trailing ：." }),
+    opening: z.array(text()).optional().meta({ description: "导语 paragraphs." }),
+    preparation: section.meta({ description: "一、会前准备." }),
+    organization: section.meta({ description: "二、会议召开." }),
+    outcomes: section.meta({ description: "三、成效、问题与下一步." }),
+    sections: z.array(section).optional().meta({ description: "Further sections 四、五、…" }),
+    closing: z.array(text()).optional().meta({ description: "结束语 paragraphs." }),
+    signature: text().optional().meta({ description: "发文机关署名." }),
+    date: date.optional(),
+    meeting: meetingFacts.optional(),
+  })
+  .meta({ title: "MeetingSummary", description: "A Party organisation's meeting summary report." });
+
+// The hand-written interfaces (with their TSDoc) and the schema must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameSummary: Same<z.input<typeof meetingSummarySchema>, MeetingSummary> = true;
+const sameOutput: Same<z.output<typeof meetingSummarySchema>, MeetingSummary> = true;
+void [sameSummary, sameOutput];

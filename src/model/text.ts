@@ -1,0 +1,38 @@
+/**
+ * Characters that cannot appear in a Word document: XML 1.0 allows tab, LF, CR and U+0020–U+D7FF,
+ * U+E000–U+FFFD, U+10000–U+10FFFF. Everything else — C0 controls, lone surrogates, U+FFFE, U+FFFF —
+ * makes Word refuse the file, so we reject it (or strip it, on request) before it reaches a template.
+ */
+const INVALID_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters we look for.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The first character of `text` that XML 1.0 forbids, with its position (in UTF-16 units), or undefined. */
+export function findInvalidXmlChar(text: string): { char: string; index: number } | undefined {
+  INVALID_XML_CHAR.lastIndex = 0;
+  const match = INVALID_XML_CHAR.exec(text);
+  return match ? { char: match[0], index: match.index } : undefined;
+}
+
+/** `text` without the characters XML 1.0 forbids. */
+export function stripInvalidXmlChars(text: string): string {
+  return text.replace(INVALID_XML_CHAR, "");
+}
+
+/** "U+0007" */
+export function codePointName(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * A deep copy of `value` with every string stripped of XML-invalid characters; `Date`s and other
+ * non-plain values are kept as they are.
+ */
+export function stripInvalidXmlCharsDeep(value: unknown): unknown {
+  if (typeof value === "string") return stripInvalidXmlChars(value);
+  if (Array.isArray(value)) return value.map(stripInvalidXmlCharsDeep);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripInvalidXmlCharsDeep(v)]));
+  }
+  return value;
+}

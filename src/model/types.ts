@@ -1,0 +1,127 @@
+/**
+ * The MeetingSummary model: what a Party organisation's meeting summary report (组织生活会 / 民主生活会 /
+ * 专题组织生活会 总结报告) carries. Numbers (一、（一）1.（1）一是) are never part of the text: they are
+ * generated from the order of sections and items.
+ */
+
+/**
+ * A date: a `Date`, an ISO date string `"2026-01-05"`, or `{ text: "2026年*月*日" }` for a date not yet
+ * known, printed exactly as given.
+ */
+export type DateInput = Date | string | LiteralDate;
+
+/** A date kept as literal text, e.g. `{ text: "*月*日" }` while the day is not yet fixed. */
+export interface LiteralDate {
+  /** The text printed in place of the date. */
+  text: string;
+}
+
+/** A plain body paragraph (正文段落). A bare string in `blocks` means the same. */
+export interface ParagraphBlock {
+  type: "paragraph";
+  /** The paragraph's text, printed exactly as given. */
+  text: string;
+}
+
+/**
+ * A numbered item (条目): `（一）` directly in a section, `1.` inside a （一） item, `（1）` inside a 1. item.
+ * With `text`, the heading runs in: `（一）认真组织动员。支部对……` — heading in 楷体, body in 仿宋, one paragraph
+ * (a "。" is added to the heading when it ends without punctuation). Without `text`, the heading stands on
+ * its own line.
+ */
+export interface ItemBlock {
+  type: "item";
+  /** 条目标题, without its number: `"认真组织动员"` or `"认真组织动员。"`. */
+  heading: string;
+  /** 条目正文: the body that follows the heading in the same paragraph. */
+  text?: string;
+  /** Further paragraphs, ordinals and sub-items (one level deeper) after the first paragraph. */
+  blocks?: Block[];
+}
+
+/** Ordinal paragraphs (一是…二是…三是…): one paragraph each, numbered 一是, 二是, … in order. */
+export interface OrdinalsBlock {
+  type: "ordinals";
+  /** The text of each paragraph, without its 一是/二是. */
+  items: string[];
+}
+
+/** A block of a section: a paragraph (a string is shorthand for one), a numbered item, or ordinals. */
+export type Block = string | ParagraphBlock | ItemBlock | OrdinalsBlock;
+
+/** A numbered section 一、二、三、… */
+export interface Section {
+  /** 一级标题, without its number: `"认真准备，为开好组织生活会打牢基础"`. */
+  heading: string;
+  /** The section's content, in order. */
+  blocks: Block[];
+}
+
+/** The kinds of meeting a summary reports on. */
+export const MeetingKind = {
+  /** 组织生活会 — a branch's regular organisational life meeting. */
+  OrganizationalLife: "组织生活会",
+  /** 民主生活会 — a leadership team's democratic life meeting. */
+  DemocraticLife: "民主生活会",
+  /** 专题组织生活会 — a themed organisational life meeting (e.g. on inspection rectification). */
+  ThemedOrganizationalLife: "专题组织生活会",
+  /** 专题民主生活会 — a themed democratic life meeting. */
+  ThemedDemocraticLife: "专题民主生活会",
+} as const;
+export type MeetingKind = (typeof MeetingKind)[keyof typeof MeetingKind];
+
+/** Someone from a higher body who attended to supervise (督导/指导) the meeting. */
+export interface Supervisor {
+  /** 单位: the body they came from, e.g. `"纪委"`, `"组织部"`, `"督导组"`. */
+  organization: string;
+  /** 姓名. */
+  name?: string;
+  /** 职务, e.g. `"副书记"`. */
+  title?: string;
+}
+
+/** Structured facts about the meeting (会议信息). All optional; templates can print them. */
+export interface MeetingFacts {
+  /** 会议类型. */
+  kind?: MeetingKind;
+  /** 会议主题, e.g. `"强化巡视整改落实，推动全面从严治党向纵深发展"`. */
+  theme?: string;
+  /** 会议日期. */
+  date?: DateInput;
+  /** 会议地点. */
+  place?: string;
+  /** 主持人. */
+  host?: string;
+  /** 指导人员: supervisors from 纪委, 组织部, 督导组 …. */
+  supervisors?: Supervisor[];
+  /** 会议议程: the agenda items, in order. */
+  agenda?: string[];
+}
+
+/** A meeting summary report (会议总结报告). */
+export interface MeetingSummary {
+  /** Optional JSON Schema reference for editors; ignored. */
+  $schema?: string;
+  /** 标题, e.g. `"巡视整改专题组织生活会总结报告"`. A "\n" breaks a long title into lines. */
+  title: string;
+  /** 主送机关, printed flush left with a trailing "：" (added when missing). */
+  recipient?: string;
+  /** 导语: the opening paragraphs before section 一. */
+  opening?: string[];
+  /** 一、会前准备: how the meeting was prepared (mobilisation, study, talks, opinions solicited). */
+  preparation: Section;
+  /** 二、会议召开: how the meeting was held (date, theme, host, agenda, criticism, comments). */
+  organization: Section;
+  /** 三、成效、问题与下一步: what was achieved, what falls short, the next steps. */
+  outcomes: Section;
+  /** Further sections 四、五、… after the three. */
+  sections?: Section[];
+  /** 结束语: closing paragraphs after the last section. */
+  closing?: string[];
+  /** 发文机关署名: the signing organisation. */
+  signature?: string;
+  /** 成文日期, printed as `2026年1月5日`. */
+  date?: DateInput;
+  /** 会议信息: structured facts about the meeting. */
+  meeting?: MeetingFacts;
+}
