@@ -1,0 +1,363 @@
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  type ICharacterStyleOptions,
+  type IParagraphStyleOptions,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from "docx";
+import type PizZip from "pizzip";
+import { openZip, zipToBytes } from "../template/zip.js";
+import {
+  FIRST_LINE_INDENT,
+  FONT,
+  FOOTER_DISTANCE,
+  GRID,
+  PAGE,
+  PAGE_NUMBER_CHAR_TWIPS,
+  PAGE_NUMBER_LINE,
+  SIZE,
+} from "./gbt9704.js";
+import { ReportCharacterStyle, ReportStyle } from "./styles.js";
+
+/**
+ * The date written into docProps/core.xml as created and modified: the docx package writes the time of
+ * the build, which would make every build differ.
+ */
+const FIXED_DOC_DATE = "2026-01-01T00:00:00Z";
+
+/** A CJK font in the East Asian slot, Times New Roman for Latin letters and digits. */
+function cjkFont(eastAsia: string) {
+  return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
+}
+
+/** Every line of text is one grid line: 28.95 pt exact, nothing before or after. */
+const GRID_LINE = { line: GRID.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
+const paragraphStyles: IParagraphStyleOptions[] = [
+  {
+    // The 28-a-line squeeze lives here rather than in the document defaults, so that the page number,
+    // which is not based on Normal, escapes it (the docx package cannot write a spacing of 0 to undo it).
+    id: "Normal",
+    name: "Normal",
+    quickFormat: true,
+    run: { characterSpacing: GRID.characterSpacing },
+  },
+  {
+    id: ReportStyle.title,
+    name: "公文-标题",
+    basedOn: "Normal",
+    next: ReportStyle.recipient,
+    quickFormat: true,
+    uiPriority: 1,
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      // One grid line per title line keeps page 1 on the same 22-line grid as the rest (the standard
+      // counts the space around the title in lines: "标题下空一行"); 22 pt in 28.95 pt leaves 7 pt of
+      // leading, enough for a two- or three-line title. The blank line below is spacing, not a paragraph.
+      // The style is also taken off the grid (see normalise), or LibreOffice may give a title line two.
+      spacing: { ...GRID_LINE, after: GRID.linePitch },
+    },
+    run: { font: cjkFont(FONT.xiaoBiaoSong), size: SIZE.title },
+  },
+  {
+    id: ReportStyle.recipient,
+    name: "公文-主送机关",
+    basedOn: "Normal",
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 2,
+    paragraph: { alignment: AlignmentType.LEFT },
+  },
+  {
+    id: ReportStyle.body,
+    name: "公文-正文",
+    basedOn: "Normal",
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 3,
+    paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT } },
+  },
+  {
+    id: ReportStyle.heading1,
+    name: "公文-一级标题",
+    basedOn: ReportStyle.body,
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 4,
+    // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
+    paragraph: { keepNext: true, outlineLevel: 0 },
+    run: { font: cjkFont(FONT.heiTi) },
+  },
+  {
+    id: ReportStyle.heading2,
+    name: "公文-二级标题段",
+    basedOn: ReportStyle.body,
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 5,
+    // The heading is run-in (its paragraph goes on in 仿宋), so the whole paragraph carries level 2.
+    paragraph: { outlineLevel: 1 },
+  },
+  {
+    id: ReportStyle.signature,
+    name: "公文-发文机关署名",
+    basedOn: "Normal",
+    next: ReportStyle.date,
+    quickFormat: true,
+    uiPriority: 6,
+    paragraph: { alignment: AlignmentType.RIGHT },
+  },
+  {
+    id: ReportStyle.date,
+    name: "公文-成文日期",
+    basedOn: "Normal",
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 7,
+    paragraph: { alignment: AlignmentType.RIGHT },
+  },
+  {
+    id: ReportStyle.pageNumber,
+    name: "公文-页码",
+    uiPriority: 8,
+    paragraph: {
+      // An exact line so the page number's distance below the 版心 is known (see FOOTER_DISTANCE).
+      spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    },
+    // 半角 宋体 for the digits as well; not based on Normal, so no character tightening.
+    run: {
+      font: { ascii: FONT.songTi, hAnsi: FONT.songTi, cs: FONT.songTi, eastAsia: FONT.songTi },
+      size: SIZE.pageNumber,
+    },
+  },
+];
+
+const characterStyles: ICharacterStyleOptions[] = [
+  {
+    id: ReportCharacterStyle.runIn2,
+    name: "公文-二级标题",
+    quickFormat: true,
+    uiPriority: 9,
+    run: { font: cjkFont(FONT.kaiTi) },
+  },
+  {
+    id: ReportCharacterStyle.runIn3,
+    name: "公文-三级标题",
+    quickFormat: true,
+    uiPriority: 10,
+    run: { bold: true, boldComplexScript: true },
+  },
+];
+
+/** A paragraph holding tags only, each in one run (a tag split across runs takes mixed formatting). */
+function tagParagraph(tag: string, style?: string): Paragraph {
+  return new Paragraph({ style, children: [new TextRun(tag)] });
+}
+
+/**
+ * A loop or condition: `{#name}` and `{/name}` each alone in a paragraph around the body, so that
+ * docxtemplater's `paragraphLoop` removes both paragraphs and leaves no blank line.
+ */
+function loop(name: string, ...body: Paragraph[]): Paragraph[] {
+  return [tagParagraph(`{#${name}}`), ...body, tagParagraph(`{/${name}}`)];
+}
+
+/** A body paragraph that starts with a run-in heading: `{number}{heading}` then `{text}`. */
+function runInParagraph(style: string, headingStyle?: string): Paragraph {
+  const heading = new TextRun({ text: "{number}{heading}", style: headingStyle });
+  return new Paragraph({ style, children: [heading, new TextRun("{text}")] });
+}
+
+/** The body in reading order; the tag vocabulary is `SummaryView` (src/format/view-types.ts). */
+function bodyParagraphs(): Paragraph[] {
+  return [
+    tagParagraph("{title}", ReportStyle.title),
+    ...loop("recipient", tagParagraph("{recipient}：", ReportStyle.recipient)),
+    ...loop("opening", tagParagraph("{text}", ReportStyle.body)),
+    ...loop(
+      "sections",
+      tagParagraph("{number}{heading}", ReportStyle.heading1),
+      ...loop(
+        "blocks",
+        ...loop("isParagraph", tagParagraph("{text}", ReportStyle.body)),
+        ...loop("isLevel2", runInParagraph(ReportStyle.heading2, ReportCharacterStyle.runIn2)),
+        ...loop("isLevel3", runInParagraph(ReportStyle.body, ReportCharacterStyle.runIn3)),
+        ...loop("isLevel4", runInParagraph(ReportStyle.body)),
+        ...loop("isOrdinal", tagParagraph("{number}{text}", ReportStyle.body)),
+      ),
+    ),
+    ...loop("closing", tagParagraph("{text}", ReportStyle.body)),
+    tagParagraph("{@signOff}"),
+  ];
+}
+
+/** "— N —", odd pages on the right and even pages on the left, each 1 character in from the edge. */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  const placement =
+    side === "odd"
+      ? { alignment: AlignmentType.RIGHT, indent: { right: PAGE_NUMBER_CHAR_TWIPS } }
+      : { alignment: AlignmentType.LEFT, indent: { left: PAGE_NUMBER_CHAR_TWIPS } };
+  const run = new TextRun({ children: ["\u2014 ", PageNumber.CURRENT, " \u2014"] });
+  return new Footer({
+    children: [new Paragraph({ style: ReportStyle.pageNumber, ...placement, children: [run] })],
+  });
+}
+
+function reportDocument(): Document {
+  return new Document({
+    // docxtemplater fills docProps/core.xml too: a rendered report carries its own title in File ▸ Properties.
+    title: "{title}",
+    subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）",
+    creator: "meeting-summary-docx",
+    lastModifiedBy: "meeting-summary-docx",
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: cjkFont(FONT.fangSong),
+            size: SIZE.body,
+            language: { value: "en-US", eastAsia: "zh-CN" },
+          },
+          paragraph: { spacing: GRID_LINE },
+        },
+      },
+      paragraphStyles,
+      characterStyles,
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.marginTop,
+              bottom: PAGE.marginBottom,
+              left: PAGE.marginLeft,
+              right: PAGE.marginRight,
+              footer: FOOTER_DISTANCE,
+            },
+          },
+          // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
+          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitch },
+        },
+        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+        children: bodyParagraphs(),
+      },
+    ],
+  });
+}
+
+/**
+ * A field's `separate` run directly followed by its `end` run: a field with no result. Group 2 is the
+ * run properties, repeated on the result run.
+ */
+const FIELD_WITHOUT_RESULT =
+  /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(?=<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/>)/;
+
+/** Replaces what must be there; a docx upgrade that changes its output fails here, not in Word. */
+function fixUp(xml: string, pattern: RegExp, replacement: string, what: string): string {
+  if (xml.search(pattern) === -1) throw new Error(`buildReportTemplate: cannot find ${what} to fix up`);
+  return xml.replace(pattern, replacement);
+}
+
+/**
+ * The docx package's built-in paragraph styles the template does not use (Title, Heading 1–6 in blue,
+ * Caption, TOC …): left in, Word's style gallery would offer them beside the 公文 styles.
+ */
+const UNUSED_STYLES =
+  /<w:style w:type="paragraph" w:styleId="(?:Title|Heading\d|Strong|ListParagraph|Caption|Bibliography|TOC\d)">.*?<\/w:style>/gs;
+
+/**
+ * The fonts the template names, with the name Word should try when one is missing (w:altName): most
+ * machines have 仿宋 and 楷体 but not the _GB2312 faces. Charset 86 is GB2312.
+ */
+const FONT_TABLE = [
+  `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+  ...[
+    [FONT.fangSong, "仿宋"],
+    [FONT.kaiTi, "楷体"],
+    [FONT.heiTi, "SimHei"],
+    [FONT.xiaoBiaoSong, "宋体"],
+    [FONT.songTi, "SimSun"],
+  ].map(
+    ([name, alt]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+  ),
+].join("");
+
+/** Rewrites one part of the package; a part that is missing is a bug in this file. */
+function editPart(zip: PizZip, name: string, edit: (xml: string) => string): void {
+  const file = zip.file(name);
+  if (file === null) throw new Error(`buildReportTemplate: the docx package wrote no ${name}`);
+  zip.file(name, edit(file.asText()));
+}
+
+/** The XML changes the docx package has no option for. */
+function normalise(zip: PizZip): void {
+  editPart(zip, "docProps/core.xml", (xml) =>
+    fixUp(
+      fixUp(xml, /(<dcterms:created[^>]*>)[^<]*/, `$1${FIXED_DOC_DATE}`, "dcterms:created"),
+      /(<dcterms:modified[^>]*>)[^<]*/,
+      `$1${FIXED_DOC_DATE}`,
+      "dcterms:modified",
+    ),
+  );
+  editPart(zip, "word/styles.xml", (xml) => {
+    let out = fixUp(xml, UNUSED_STYLES, "", "the default styles");
+    // The docx package writes neither of these paragraph properties in styles:
+    // - widow/orphan control off, said outright: the standard reads a missing w:widowControl as off but
+    //   LibreOffice as on, and on it pulls lines to the next page, leaving pages of 21 lines instead of 22.
+    out = fixUp(out, /<w:pPrDefault><w:pPr>/, '$&<w:widowControl w:val="0"/>', "the paragraph defaults");
+    // - the title off the grid: LibreOffice rounds a title line up to two grid lines whenever the font's
+    //   ascent + descent exceeds the pitch (its stand-in for 小标宋 does), and page 1 would lose a line;
+    //   Word keeps the exact spacing either way.
+    const title = new RegExp(`<w:style w:type="paragraph" w:styleId="${ReportStyle.title}">.*?<w:pPr>`);
+    return fixUp(out, title, '$&<w:snapToGrid w:val="0"/>', "the title style");
+  });
+  editPart(zip, "word/fontTable.xml", (xml) =>
+    fixUp(xml, /<w:fonts([^>]*)\/>/, `<w:fonts$1>${FONT_TABLE}</w:fonts>`, "the empty font table"),
+  );
+  // Word expects a field to carry its last result between `separate` and `end`, and may offer to repair
+  // a file whose field has none; the docx package writes none, and writes the instruction without the
+  // spaces Word puts around it.
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n))) {
+    editPart(zip, name, (xml) =>
+      fixUp(
+        fixUp(
+          xml,
+          /<w:instrText xml:space="preserve">PAGE</,
+          '<w:instrText xml:space="preserve"> PAGE <',
+          "PAGE",
+        ),
+        FIELD_WITHOUT_RESULT,
+        "$1<w:r>$2<w:t>1</w:t></w:r>",
+        "the PAGE field",
+      ),
+    );
+  }
+}
+
+/**
+ * Builds the built-in `report` template: an A4 GB/T 9704-2012 page (22 lines × 28 characters), the 公文
+ * styles, odd/even "— N —" page numbers, and the tags of `SummaryView` in reading order, one control
+ * tag a paragraph (render with docxtemplater `paragraphLoop: true, linebreaks: true`).
+ * The same bytes come out on every build and every machine, so the committed templates/report.docx can be
+ * checked against a fresh build. Runs in browsers as well as Node.
+ * @returns The .docx file.
+ * @example
+ * const bytes = await buildReportTemplate();
+ * new Docxtemplater(new PizZip(bytes), { paragraphLoop: true, linebreaks: true }).render(view);
+ */
+export async function buildReportTemplate(): Promise<Uint8Array> {
+  const zip = openZip(await Packer.pack(reportDocument(), "uint8array"));
+  normalise(zip);
+  return zipToBytes(zip);
+}

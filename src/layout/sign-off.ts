@@ -1,0 +1,104 @@
+import { CHAR_TWIPS, GRID } from "./gbt9704.js";
+import { ReportStyle } from "./styles.js";
+
+/**
+ * Characters that take half the width of a Chinese character: ASCII and the other Latin letters (set in
+ * Times New Roman), and the half-width forms block. Everything else (汉字, full-width punctuation) is one.
+ */
+const HALF_WIDTH = /[\u0020-\u02ff\uff61-\uffdc\uffe8-\uffee]/u;
+
+/** The 署名 and 日期 keep at least this many characters clear of the right margin (右空二字). */
+const MIN_RIGHT_CHARS = 2;
+
+/** The date's first character sits this many characters right of the signature's (首字比署名首字右移二字). */
+const DATE_SHIFT_CHARS = 2;
+
+/**
+ * The printed width of a text in characters of its own size: a Chinese character or full-width mark
+ * counts 1, an ASCII digit, letter or space 0.5.
+ * @example
+ * textWidthInChars("2026年1月5日") //=> 6
+ */
+export function textWidthInChars(text: string): number {
+  let width = 0;
+  for (const ch of text) width += HALF_WIDTH.test(ch) ? 0.5 : 1;
+  return width;
+}
+
+/** Right indents, in characters, of the 发文机关署名 and the 成文日期. */
+export interface SignOffIndents {
+  signature: number;
+  date: number;
+}
+
+/**
+ * Right indents for an unsealed sign-off (GB/T 9704-2012 7.3.5.2): the signature 2 characters in from the
+ * right, the date on the next line with its first character 2 characters right of the signature's. When
+ * the date would then end closer than 2 characters to the margin (a date as long as the signature, or
+ * longer), the date keeps 2 and the signature moves left instead ("相应增加发文机关署名右空字数").
+ * @example
+ * signOffIndents("中共某某单位第一支部委员会", "2026年1月5日") //=> { signature: 2, date: 7 }
+ * signOffIndents("某某党支部", "2026年12月25日") //=> { signature: 6, date: 2 }
+ */
+export function signOffIndents(signature: string, date: string): SignOffIndents {
+  const signatureWidth = textWidthInChars(signature);
+  const dateWidth = textWidthInChars(date);
+  // Both first characters measured from the right margin: signature + its indent = date + its indent + 2.
+  const dateIndent = Math.max(MIN_RIGHT_CHARS, signatureWidth - dateWidth);
+  return { signature: dateWidth + dateIndent + DATE_SHIFT_CHARS - signatureWidth, date: dateIndent };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+interface ParagraphPlacement {
+  /** Right indent in characters. */
+  right: number;
+  /** The first sign-off paragraph: one blank line above it. */
+  first: boolean;
+  /** Keep on the page of the next paragraph (the signature with its date). */
+  keepNext: boolean;
+}
+
+function paragraph(styleId: string, text: string, { right, first, keepNext }: ParagraphPlacement): string {
+  const keep = keepNext ? "<w:keepNext/>" : "";
+  // No automatic space between Chinese and digits or Latin letters: it would widen "2026年1月5日" at each
+  // change of script, and the widths the indents come from would no longer hold. Word honours this;
+  // LibreOffice (7.4) ignores it and adds about 0.2 character at each change.
+  const noAutoSpace = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+  // One blank line below the body is paragraph spacing, not an empty paragraph (which would be a stray
+  // line for a user to delete).
+  const spacing = first ? `<w:spacing w:before="${GRID.linePitch}"/>` : "";
+  return (
+    `<w:p><w:pPr><w:pStyle w:val="${styleId}"/>${keep}${noAutoSpace}${spacing}` +
+    `<w:ind w:right="${right * CHAR_TWIPS}"/><w:jc w:val="right"/></w:pPr>` +
+    `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`
+  );
+}
+
+/**
+ * The 发文机关署名 and 成文日期 as WordprocessingML paragraphs for a `{@signOff}` tag, placed per
+ * GB/T 9704-2012 7.3.5.2 (see {@link signOffIndents}). Alignment, indents and the blank line above are
+ * written on the paragraphs, since they depend on both texts; fonts come from the template's
+ * `GwSignature` and `GwDate` styles. Either text may be empty; with neither the result is "", which
+ * removes the tag's paragraph.
+ * Widths are counted in 3号 characters (320 twips); the −0.25 pt character tightening makes a printed
+ * character 315, so the date lands a quarter point left of the ideal per character the two texts differ.
+ * @param signature 发文机关署名, "" for none.
+ * @param date 成文日期 as printed, "" for none.
+ * @example
+ * signOffXml("某某党支部", "")
+ * //=> '<w:p><w:pPr><w:pStyle w:val="GwSignature"/>…<w:spacing w:before="579"/><w:ind w:right="640"/>…'
+ */
+export function signOffXml(signature: string, date: string): string {
+  if (signature === "" && date === "") return "";
+  const alone = { right: MIN_RIGHT_CHARS, first: true, keepNext: false };
+  if (date === "") return paragraph(ReportStyle.signature, signature, alone);
+  if (signature === "") return paragraph(ReportStyle.date, date, alone);
+  const indents = signOffIndents(signature, date);
+  return (
+    paragraph(ReportStyle.signature, signature, { right: indents.signature, first: true, keepNext: true }) +
+    paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false })
+  );
+}
