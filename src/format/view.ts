@@ -1,0 +1,111 @@
+import { signOffXml } from "../layout/sign-off.js";
+import type { Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
+import { formatChineseDate } from "./date.js";
+import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
+import type { BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
+
+/** Punctuation that may end a run-in heading; anything else gets a "。" before the body. */
+const HEADING_END = /[。！？；：，、…!?;:,.．]$/;
+
+const EMPTY_BLOCK: BlockView = {
+  isParagraph: false,
+  isLevel2: false,
+  isLevel3: false,
+  isLevel4: false,
+  isOrdinal: false,
+  level: 0,
+  number: "",
+  heading: "",
+  text: "",
+};
+
+function paragraphView(text: string): BlockView {
+  return { ...EMPTY_BLOCK, isParagraph: true, text };
+}
+
+function itemView(item: ItemBlock, level: 2 | 3 | 4, position: number): BlockView {
+  const text = item.text ?? "";
+  const heading = text !== "" && !HEADING_END.test(item.heading) ? `${item.heading}。` : item.heading;
+  return {
+    ...EMPTY_BLOCK,
+    isLevel2: level === 2,
+    isLevel3: level === 3,
+    isLevel4: level === 4,
+    level,
+    number: itemNumber(level, position),
+    heading,
+    text,
+  };
+}
+
+/** Blocks in reading order, nested items flattened after their parent; items numbered per list. */
+function blockViews(blocks: readonly Block[], level: 2 | 3 | 4, out: BlockView[] = []): BlockView[] {
+  let position = 0;
+  for (const block of blocks) {
+    if (typeof block === "string") {
+      out.push(paragraphView(block));
+    } else if (block.type === "paragraph") {
+      out.push(paragraphView(block.text));
+    } else if (block.type === "ordinals") {
+      block.items.forEach((text, i) => {
+        out.push({ ...EMPTY_BLOCK, isOrdinal: true, number: ordinalLead(i + 1), text });
+      });
+    } else {
+      position += 1;
+      out.push(itemView(block, level, position));
+      // Validation caps nesting at level 4, so a deeper level is never reached.
+      if (block.blocks) blockViews(block.blocks, Math.min(level + 1, 4) as 3 | 4, out);
+    }
+  }
+  return out;
+}
+
+function sectionView(section: Section, index: number): SectionView {
+  return {
+    number: sectionNumber(index + 1),
+    heading: section.heading,
+    blocks: blockViews(section.blocks, 2),
+  };
+}
+
+function meetingView(facts: MeetingFacts = {}): MeetingView {
+  const supervisors = (facts.supervisors ?? []).map((s) => ({
+    organization: s.organization,
+    name: s.name ?? "",
+    title: s.title ?? "",
+  }));
+  return {
+    kind: facts.kind ?? "",
+    theme: facts.theme ?? "",
+    date: facts.date === undefined ? "" : formatChineseDate(facts.date),
+    place: facts.place ?? "",
+    host: facts.host ?? "",
+    supervisors,
+    supervisorOrganizations: [...new Set(supervisors.map((s) => s.organization))].join("、"),
+    agenda: (facts.agenda ?? []).map((text, i) => ({ number: String(i + 1), text })),
+  };
+}
+
+/**
+ * The view data a template is rendered with: every number, date and derived text computed once.
+ * Expects a validated summary (see `parseSummary`).
+ * @example
+ * toView(summary).sections[0].number //=> "一、"
+ * toView(summary).sections[0].blocks[0].number //=> "（一）"
+ */
+export function toView(summary: MeetingSummary): SummaryView {
+  const signature = summary.signature ?? "";
+  const date = summary.date === undefined ? "" : formatChineseDate(summary.date);
+  const sections = [summary.preparation, summary.organization, summary.outcomes, ...(summary.sections ?? [])];
+  return {
+    title: summary.title,
+    recipient: (summary.recipient ?? "").replace(/[：:]$/, ""),
+    opening: (summary.opening ?? []).map((text) => ({ text })),
+    sections: sections.map(sectionView),
+    closing: (summary.closing ?? []).map((text) => ({ text })),
+    signature,
+    date,
+    signOff: signOffXml(signature, date),
+    meeting: meetingView(summary.meeting),
+  };
+}

@@ -1,0 +1,56 @@
+import { toView } from "./format/view.js";
+import { type ParseOptions, parseSummary } from "./model/parse.js";
+import type { MeetingSummary } from "./model/types.js";
+import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./template/builtin.js";
+import { type RenderTemplateOptions, renderTemplate } from "./template/render.js";
+
+/** Options of {@link renderSummary}. */
+export interface RenderOptions extends ParseOptions, RenderTemplateOptions {
+  /** A built-in template name (default `"report"`), or the bytes of your own .docx template. */
+  template?: BuiltInTemplate | Uint8Array | ArrayBuffer;
+}
+
+function templateBytes(template: RenderOptions["template"]): Promise<Uint8Array> | Uint8Array {
+  if (template === undefined) return builtInTemplate("report");
+  if (template instanceof Uint8Array) return template;
+  if (template instanceof ArrayBuffer) return new Uint8Array(template);
+  if (isBuiltInTemplate(template)) return builtInTemplate(template);
+  throw new TypeError(
+    `options.template must be a built-in template name ("report") or the bytes of a .docx (got ${typeof template === "string" ? JSON.stringify(template) : typeof template})`,
+  );
+}
+
+function checkOptions(options: RenderOptions): void {
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  const { missingValues } = options;
+  if (missingValues !== undefined && missingValues !== "error" && missingValues !== "empty") {
+    throw new RangeError(
+      `options.missingValues must be "error" or "empty" (got ${JSON.stringify(missingValues)})`,
+    );
+  }
+}
+
+/**
+ * Renders a meeting summary to a Word document: validate → view data (numbers, dates) → template → bytes.
+ * The summary is validated even when it comes from TypeScript, so nothing invalid reaches the document.
+ * Same input, same bytes.
+ *
+ * @param summary - the report; untrusted JSON is fine: it is validated (`JSON.parse` returns `any`, so no cast)
+ * @param options - {@link RenderOptions}: the template, what to do with invalid characters and missing tags
+ * @returns the .docx file's bytes
+ * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path
+ * @throws {@link TemplateError} (`invalid_template` / `render_failed`) for a template that cannot be used
+ * @throws TypeError / RangeError for wrong options
+ * @example
+ * const bytes = await renderSummary(summary)
+ * //=> Uint8Array [80, 75, 3, 4, …] (a .docx)
+ */
+export async function renderSummary(
+  summary: MeetingSummary,
+  options: RenderOptions = {},
+): Promise<Uint8Array> {
+  checkOptions(options);
+  const template = templateBytes(options.template);
+  const view = toView(parseSummary(summary, options));
+  return renderTemplate(await template, view, options);
+}
