@@ -1,0 +1,197 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type CliIo, runCli } from "../../src/cli/run";
+import { VERSION } from "../../src/version";
+import { minimalSummary, seedLines } from "../fixtures/summaries";
+import { paragraphTexts } from "../helpers/docx";
+
+const repo = join(__dirname, "..", "..");
+
+/** Runs the CLI in-process in a fresh folder; returns exit code, output and the folder. */
+async function cli(argv: string[], stdin = "", files: Record<string, string> = {}) {
+  const cwd = mkdtempSync(join(tmpdir(), "msd-cli-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readStdin: async () => stdin,
+    cwd,
+    examplePath: join(repo, "examples", "seed-report.json"),
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr, cwd };
+}
+
+const seedJson = readFileSync(join(repo, "examples", "seed-report.json"), "utf8");
+
+describe("meeting-summary render", () => {
+  it("renders the seed example to a document whose text equals the seed", async () => {
+    const { code, cwd, stdout } = await cli(["render", "seed.json", "-o", "out.docx"], "", {
+      "seed.json": seedJson,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe("wrote out.docx\n");
+    expect(paragraphTexts(readFileSync(join(cwd, "out.docx")))).toEqual(seedLines());
+  });
+
+  it('reads the summary from standard input with "-"', async () => {
+    const { code, cwd } = await cli(["render", "-", "-o", "out.docx"], JSON.stringify(minimalSummary()));
+    expect(code).toBe(0);
+    expect(paragraphTexts(readFileSync(join(cwd, "out.docx")))[0]).toBe("组织生活会情况报告");
+  });
+
+  it("exits 1 with one line per issue, each with its path, and writes nothing", async () => {
+    const bad = {
+      ...minimalSummary(),
+      title: "",
+      preparation: { heading: "准备", blocks: [{ type: "item" }] },
+    };
+    const { code, stderr, cwd } = await cli(["render", "bad.json", "-o", "out.docx"], "", {
+      "bad.json": JSON.stringify(bad),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      [
+        "bad.json: title (标题) must not be empty",
+        "bad.json: preparation.blocks[0].heading (条目标题) is required",
+        "",
+      ].join("\n"),
+    );
+    expect(readdirSync(cwd)).toEqual(["bad.json"]);
+  });
+
+  it("reports invalid JSON with its line and column", async () => {
+    const { code, stderr } = await cli(["render", "bad.json", "-o", "out.docx"], "", {
+      "bad.json": '{\n  "title": "x",\n}',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^bad\.json: The file is not valid JSON at line 3, column 1: /);
+  });
+
+  it("keeps an existing output file intact when the input is invalid", async () => {
+    const { cwd } = await cli(["init", "x.json"]);
+    writeFileSync(join(cwd, "out.docx"), "old");
+    writeFileSync(join(cwd, "bad.json"), "{}");
+    const { runCli: run } = await import("../../src/cli/run");
+    const code = await run(["render", "bad.json", "-o", "out.docx"], {
+      stdout: () => {},
+      stderr: () => {},
+      readStdin: async () => "",
+      cwd,
+      examplePath: "",
+    });
+    expect(code).toBe(1);
+    expect(readFileSync(join(cwd, "out.docx"), "utf8")).toBe("old");
+  });
+
+  it("renders with a user's template file and reports a broken one", async () => {
+    const { code, stderr, cwd } = await cli(
+      ["render", "s.json", "-o", "out.docx", "--template", "t.docx"],
+      "",
+      {
+        "s.json": JSON.stringify(minimalSummary()),
+        "t.docx": "not a zip",
+      },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe("t.docx: The template is not a .docx file: it is not a zip archive\n");
+    expect(existsSync(join(cwd, "out.docx"))).toBe(false);
+  });
+
+  it("names the output when it cannot be written, not a temporary file", async () => {
+    const { code, stderr } = await cli(["render", "s.json", "-o", "no/such/dir/out.docx"], "", {
+      "s.json": JSON.stringify(minimalSummary()),
+    });
+    expect([code, stderr]).toEqual([1, "no/such/dir/out.docx: cannot be written (ENOENT)\n"]);
+  });
+
+  it("exits 1 for a template file that does not exist", async () => {
+    const { code, stderr } = await cli(["render", "s.json", "-o", "out.docx", "-t", "missing.docx"], "", {
+      "s.json": JSON.stringify(minimalSummary()),
+    });
+    expect([code, stderr]).toEqual([1, "missing.docx: cannot be read (ENOENT)\n"]);
+  });
+
+  it("exits 1 for a file that does not exist", async () => {
+    const { code, stderr } = await cli(["render", "missing.json", "-o", "out.docx"]);
+    expect(code).toBe(1);
+    expect(stderr).toBe("missing.json: cannot be read (ENOENT)\n");
+  });
+
+  it("exits 2 on usage errors", async () => {
+    expect((await cli(["render", "s.json"])).code).toBe(2); // no -o
+    expect((await cli(["rendr"])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+    const bad = await cli(["render", "s.json", "-o", "x.docx", "--invalid-characters", "drop"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("drop");
+  });
+});
+
+describe("meeting-summary validate", () => {
+  it("prints valid and exits 0", async () => {
+    const { code, stdout } = await cli(["validate", "s.json"], "", { "s.json": seedJson });
+    expect([code, stdout]).toEqual([0, "s.json: valid\n"]);
+  });
+
+  it("lists every issue and exits 1", async () => {
+    const { code, stderr } = await cli(
+      ["validate", "-"],
+      JSON.stringify({ ...minimalSummary(), titel: "x" }),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toBe('<stdin>: titel is not a field here (did you mean "title"?)\n');
+  });
+
+  it("strips invalid characters when asked", async () => {
+    const text = JSON.stringify({ ...minimalSummary(), title: "标题\u0007" });
+    expect((await cli(["validate", "-"], text)).code).toBe(1);
+    expect((await cli(["validate", "-", "--invalid-characters", "strip"], text)).code).toBe(0);
+  });
+});
+
+describe("meeting-summary schema, init, --help, --version", () => {
+  it("prints the JSON Schema", async () => {
+    const { code, stdout } = await cli(["schema"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      title: "MeetingSummary",
+      required: expect.arrayContaining(["title"]),
+    });
+  });
+
+  it("init writes the seed example and refuses to overwrite without --force", async () => {
+    const { code, cwd } = await cli(["init"]);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(join(cwd, "meeting-summary.json"), "utf8"));
+    const { $schema, ...example } = JSON.parse(seedJson);
+    expect(written).toEqual({
+      $schema: "https://unpkg.com/meeting-summary-docx/schema/meeting-summary.schema.json",
+      ...example,
+    });
+    const again = await cli(["init", join(cwd, "meeting-summary.json")]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists (use --force to overwrite)");
+    expect((await cli(["init", join(cwd, "meeting-summary.json"), "--force"])).code).toBe(0);
+  });
+
+  it("prints help and the version", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("render");
+    expect(help.stdout).toContain("validate");
+    const version = await cli(["--version"]);
+    expect([version.code, version.stdout]).toEqual([0, `${VERSION}\n`]);
+  });
+
+  it("knows its own version", () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version);
+  });
+});

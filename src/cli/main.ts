@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { fileURLToPath } from "node:url";
+import { runCli } from "./run.js";
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin,
+  cwd: process.cwd(),
+  // dist/esm/cli/main.js → the package's examples/
+  examplePath: fileURLToPath(new URL("../../../examples/seed-report.json", import.meta.url)),
+});
+process.exitCode = code;
