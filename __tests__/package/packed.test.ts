@@ -1,0 +1,164 @@
+/**
+ * The package as users get it: `npm pack` (which builds it), unpacked into a fresh folder, then imported
+ * from ESM and CommonJS, type-checked from both, and its CLI run as a process.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { seedLines } from "../fixtures/summaries";
+import { paragraphTexts } from "../helpers/docx";
+
+const repo = join(__dirname, "..", "..");
+const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+let app: string;
+let pkg: string;
+
+beforeAll(() => {
+  app = mkdtempSync(join(tmpdir(), "msd-pack-"));
+  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", app], {
+    cwd: repo,
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .at(-1) as string;
+  pkg = join(app, "node_modules", manifest.name);
+  mkdirSync(pkg, { recursive: true });
+  execFileSync("tar", ["xzf", join(app, tarball), "-C", pkg, "--strip-components=1"]);
+  // The runtime dependencies come from this checkout (no network needed); Node follows the links.
+  for (const dep of Object.keys(manifest.dependencies)) {
+    symlinkSync(join(repo, "node_modules", dep), join(app, "node_modules", dep), "dir");
+  }
+  writeFileSync(join(app, "seed.json"), readFileSync(join(repo, "examples", "seed-report.json")));
+}, 180_000);
+
+function node(args: string[], input?: string) {
+  return spawnSync(process.execPath, args, { cwd: app, encoding: "utf8", input });
+}
+
+const renderScript = (load: string) => `
+${load}
+const fs = require("node:fs");
+(async () => {
+  const summary = JSON.parse(fs.readFileSync("seed.json", "utf8"));
+  const bytes = await m.renderSummary(summary);
+  fs.writeFileSync(process.argv[1], bytes);
+  try { n.parseSummaryJson("{}"); } catch (e) { console.log(e instanceof m.MeetingSummaryError, e.code, e.issues.length); }
+})();`;
+
+it("ships only what users need", () => {
+  const files = execFileSync("find", [".", "-type", "f"], { cwd: pkg, encoding: "utf8" }).split("\n");
+  expect(files).toEqual(
+    expect.arrayContaining([
+      "./package.json",
+      "./README.md",
+      "./dist/esm/index.js",
+      "./dist/esm/index.d.ts",
+      "./dist/cjs/index.js",
+      "./dist/cjs/index.d.ts",
+      "./dist/cjs/package.json",
+      "./dist/esm/cli/main.js",
+      "./templates/report.docx",
+      "./examples/seed-report.json",
+      "./schema/meeting-summary.schema.json",
+    ]),
+  );
+  expect(files.some((f) => f.includes("__tests__") || f.startsWith("./src/"))).toBe(false);
+});
+
+it("renders the seed from CommonJS (require)", () => {
+  const out = join(app, "cjs.docx");
+  const run = node([
+    "-e",
+    renderScript(
+      'const m = require("meeting-summary-docx"); const n = require("meeting-summary-docx/node");',
+    ),
+    out,
+  ]);
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("true invalid_summary 4\n");
+  expect(paragraphTexts(readFileSync(out))).toEqual(seedLines());
+});
+
+it("renders the seed from an ES module (import)", () => {
+  const out = join(app, "esm.docx");
+  const script = `import * as m from "meeting-summary-docx"; import * as n from "meeting-summary-docx/node";
+import { createRequire } from "node:module"; const require = createRequire(import.meta.url);
+${renderScript("").replace("(async", "await (async")}`;
+  const run = node(["--input-type=module", "-e", script, out]);
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("true invalid_summary 4\n");
+  expect(paragraphTexts(readFileSync(out))).toEqual(seedLines());
+});
+
+it("exports the JSON Schema file", () => {
+  const run = node(["-e", 'console.log(require("meeting-summary-docx/schema.json").title)']);
+  expect(run.stdout).toBe("MeetingSummary\n");
+});
+
+it("type-checks from both an ES module and a CommonJS consumer", () => {
+  const consumer = `import { renderSummary, type MeetingSummary, InvalidSummaryError } from "meeting-summary-docx";
+import { writeSummaryDocx } from "meeting-summary-docx/node";
+const s: MeetingSummary = { title: "t", preparation: { heading: "h", blocks: ["p"] }, organization: { heading: "h", blocks: [{ type: "item", heading: "x", text: "y" }] }, outcomes: { heading: "h", blocks: [{ type: "ordinals", items: ["a"] }] } };
+export const bytes: Promise<Uint8Array> = renderSummary(s);
+export const done: Promise<void> = writeSummaryDocx(s, "x.docx");
+export const isError = (e: unknown) => e instanceof InvalidSummaryError && e.issues[0]?.path;
+`;
+  writeFileSync(join(app, "consumer.mts"), consumer);
+  writeFileSync(join(app, "consumer.cts"), consumer);
+  const tsc = join(repo, "node_modules", "typescript", "bin", "tsc");
+  const run = node([
+    tsc,
+    "--noEmit",
+    "--strict",
+    "--module",
+    "node16",
+    "--moduleResolution",
+    "node16",
+    "--skipLibCheck",
+    "--types",
+    "node",
+    "--typeRoots",
+    join(repo, "node_modules", "@types"),
+    "consumer.mts",
+    "consumer.cts",
+  ]);
+  expect(run.stdout + run.stderr).toBe("");
+  expect(run.status).toBe(0);
+});
+
+describe("the meeting-summary CLI, run as a process", () => {
+  const bin = () => join(pkg, manifest.bin["meeting-summary"]);
+
+  it("renders, with exit code 0", () => {
+    const run = node([bin(), "render", "seed.json", "-o", "cli.docx"]);
+    expect([run.status, run.stdout]).toEqual([0, "wrote cli.docx\n"]);
+    expect(paragraphTexts(readFileSync(join(app, "cli.docx")))).toEqual(seedLines());
+  });
+
+  it("validates standard input, exit code 1 on invalid input with one line per issue", () => {
+    const run = node([bin(), "validate", "-"], '{"title": 1}');
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")).toEqual([
+      "<stdin>: title (标题) must be text (got 1)",
+      "<stdin>: preparation (会前准备) is required",
+      "<stdin>: organization (会议召开) is required",
+      "<stdin>: outcomes (成效、问题与下一步) is required",
+      "",
+    ]);
+  });
+
+  it("exits 2 on a usage error and prints --version", () => {
+    expect(node([bin(), "render"]).status).toBe(2);
+    expect(node([bin(), "--version"]).stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it("init writes the bundled example", () => {
+    const run = node([bin(), "init", "start.json"]);
+    expect(run.status).toBe(0);
+    const written = JSON.parse(readFileSync(join(app, "start.json"), "utf8"));
+    expect(written.title).toBe("巡视整改专题组织生活会总结报告");
+    expect(written.$schema).toBe("https://unpkg.com/meeting-summary-docx/schema/meeting-summary.schema.json");
+  });
+});
