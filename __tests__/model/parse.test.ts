@@ -43,7 +43,7 @@ describe("parseSummary", () => {
       { path: ["title"], code: "required", message: "title (标题) is required" },
       { path: ["preparation"], code: "required", message: "preparation (会前准备) is required" },
       { path: ["organization"], code: "required", message: "organization (会议召开) is required" },
-      { path: ["outcomes"], code: "required", message: "outcomes (成效与下一步) is required" },
+      { path: ["outcomes"], code: "required", message: "outcomes (成效、问题与下一步) is required" },
     ]);
   });
 

@@ -7,7 +7,7 @@ const ROOT_LABELS: Record<string, string> = {
   opening: "导语",
   preparation: "会前准备",
   organization: "会议召开",
-  outcomes: "成效与下一步",
+  outcomes: "成效、问题与下一步",
   sections: "其他部分",
   closing: "结束语",
   signature: "发文机关署名",

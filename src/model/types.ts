@@ -33,7 +33,7 @@ export interface ItemBlock {
   type: "item";
   /** 条目标题, without its number: `"认真组织动员"` or `"认真组织动员。"`. */
   heading: string;
-  /** 条目正文: the body that follows the heading in the same paragraph. */
+  /** 正文: the body that follows the heading in the same paragraph. */
   text?: string;
   /** Further paragraphs, ordinals and sub-items (one level deeper) after the first paragraph. */
   blocks?: Block[];
@@ -114,7 +114,7 @@ export interface MeetingSummary {
   organization: Section;
   /** 三、成效、问题与下一步: what was achieved, what falls short, the next steps. */
   outcomes: Section;
-  /** Further sections 四、五、… after the three. */
+  /** 其他部分: further sections 四、五、… after the three. */
   sections?: Section[];
   /** 结束语: closing paragraphs after the last section. */
   closing?: string[];
