@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { validateSummary } from "../src/model/parse";
+import { renderSummary } from "../src/render-summary";
+import { paragraphTexts } from "./helpers/docx";
+
+const dir = join(__dirname, "..", "examples");
+const example = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+
+describe("the bundled examples", () => {
+  it.each(readdirSync(dir).filter((f) => f.endsWith(".json")))("%s is a valid summary", (name) => {
+    expect(validateSummary(example(name)).issues).toEqual([]);
+  });
+
+  it("four-sections.json numbers four sections and items down to （1）, and ends with the sign-off", async () => {
+    const texts = paragraphTexts(await renderSummary(example("four-sections.json")));
+    const numbers = texts
+      .map((t) => /^([一二三四]、|（[一二三四]）|\d\.|（\d）|[一二三]是)/.exec(t)?.[1])
+      .filter((n) => n !== undefined);
+    expect(numbers).toEqual([
+      "一、",
+      "（一）",
+      "（二）",
+      "（三）",
+      "（四）",
+      "1.",
+      "2.",
+      "二、",
+      "（一）",
+      "（二）",
+      "（三）",
+      "（四）",
+      "三、",
+      "一是",
+      "二是",
+      "三是",
+      "四、",
+      "（一）",
+      "1.",
+      "2.",
+      "（1）",
+      "（2）",
+      "（二）",
+      "（三）",
+    ]);
+    expect(texts.slice(-3)).toEqual(["特此报告。", "中共***支部委员会", "2026年1月20日"]);
+    expect(texts[0]).toBe("中共***支部委员会\n关于召开2025年度组织生活会情况的报告");
+  });
+
+  it("minimal.json renders just its title, headings and paragraphs", async () => {
+    const texts = paragraphTexts(await renderSummary(example("minimal.json")));
+    expect(texts).toHaveLength(7);
+    expect(texts.filter((t) => /^[一二三]、/.test(t))).toHaveLength(3);
+  });
+});
