@@ -21,6 +21,7 @@ export { chineseNumeral, itemNumber, ordinalLead, sectionNumber } from "./format
 // View data and text helpers (the tag vocabulary templates are filled with)
 export { toView } from "./format/view.js";
 export type {
+  AttendanceView,
   BlockView,
   MeetingView,
   ParagraphView,
@@ -39,12 +40,15 @@ export {
 export { meetingSummarySchema } from "./model/schema.js";
 // The model
 export type {
+  AbsentMember,
+  Attendance,
   Block,
   DateInput,
   ItemBlock,
   LiteralDate,
   MeetingFacts,
   MeetingSummary,
+  Observer,
   OrdinalsBlock,
   ParagraphBlock,
   Section,

@@ -133,6 +133,15 @@ describe("toView", () => {
         { number: "2", text: "纪委、组织部代表点评" },
         { number: "3", text: "**同志作总结发言" },
       ],
+      attendance: {
+        expected: "",
+        present: "",
+        attendees: "",
+        onLeave: "",
+        onLeaveCount: "",
+        absent: "",
+        observers: "",
+      },
     });
   });
 
@@ -140,5 +149,31 @@ describe("toView", () => {
     const view = toView({ ...minimalSummary(), signature: "中共某某支部委员会", date: "2026-01-05" });
     expect(view.signOff).toContain("中共某某支部委员会");
     expect(view.signOff).toContain("2026年1月5日");
+  });
+});
+
+describe("attendance in the view data", () => {
+  it("joins names with 、 and adds reasons and organisations in full-width brackets", () => {
+    const view = toView({
+      ...minimalSummary(),
+      meeting: {
+        attendance: {
+          expected: 23,
+          present: 21,
+          attendees: ["张三", "李四"],
+          onLeave: [{ name: "王五", reason: "因公出差" }, { name: "赵六" }],
+          observers: [{ name: "孙七", organization: "机关党委" }],
+        },
+      },
+    });
+    expect(view.meeting.attendance).toEqual({
+      expected: "23",
+      present: "21",
+      attendees: "张三、李四",
+      onLeave: "王五（因公出差）、赵六",
+      onLeaveCount: "2",
+      absent: "",
+      observers: "孙七（机关党委）",
+    });
   });
 });

@@ -76,6 +76,15 @@ function seedView(): SummaryView {
       supervisors: [],
       supervisorOrganizations: "",
       agenda: [],
+      attendance: {
+        expected: "",
+        present: "",
+        attendees: "",
+        onLeave: "",
+        onLeaveCount: "",
+        absent: "",
+        observers: "",
+      },
     },
   };
 }

@@ -271,3 +271,29 @@ describe("characters a Word document cannot hold", () => {
     );
   });
 });
+
+describe("attendance", () => {
+  it("takes counts as whole numbers of zero or more, with paths to the bad ones", () => {
+    const summary = {
+      ...minimalSummary(),
+      meeting: { attendance: { expected: -1, present: 2.5, onLeave: [{}] } },
+    };
+    expect(issuesOf(summary)).toEqual([
+      {
+        path: ["meeting", "attendance", "expected"],
+        code: "too_small",
+        message: "meeting.attendance.expected (应到人数) must be at least 0 (got -1)",
+      },
+      {
+        path: ["meeting", "attendance", "present"],
+        code: "invalid_type",
+        message: "meeting.attendance.present (实到人数) must be a whole number (got 2.5)",
+      },
+      {
+        path: ["meeting", "attendance", "onLeave", 0, "name"],
+        code: "required",
+        message: "meeting.attendance.onLeave[0].name (姓名) is required",
+      },
+    ]);
+  });
+});

@@ -81,6 +81,24 @@ export interface SupervisorView {
   title: string;
 }
 
+/** 出席情况 for templates: counts as text ("" when not given) and names joined with "、". */
+export interface AttendanceView {
+  /** 应到人数, e.g. "23". */
+  expected: string;
+  /** 实到人数. */
+  present: string;
+  /** 出席: "张三、李四". */
+  attendees: string;
+  /** 请假 with reasons: "王五（因公出差）、赵六". */
+  onLeave: string;
+  /** The number excused, e.g. "2" ("" when none are listed). */
+  onLeaveCount: string;
+  /** 缺席 with reasons. */
+  absent: string;
+  /** 列席 with their organisations: "孙七（机关党委）". */
+  observers: string;
+}
+
 /** 会议信息 for templates: every field is a string ("" when not given) or a list. */
 export interface MeetingView {
   /** 会议类型, e.g. "专题组织生活会". */
@@ -99,4 +117,6 @@ export interface MeetingView {
   supervisorOrganizations: string;
   /** 会议议程, each with its number "1", "2", …. */
   agenda: { number: string; text: string }[];
+  /** 出席情况. */
+  attendance: AttendanceView;
 }

@@ -1,8 +1,8 @@
 import { signOffXml } from "../layout/sign-off.js";
-import type { Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
+import type { Attendance, Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
 import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
-import type { BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
+import type { AttendanceView, BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
 
 /** Punctuation that may end a run-in heading; anything else gets a "。" before the body. */
 const HEADING_END = /[。！？；：，、…!?;:,.．]$/;
@@ -68,6 +68,26 @@ function sectionView(section: Section, index: number): SectionView {
   };
 }
 
+/** "王五（因公出差）、赵六" */
+function namesWithNotes(people: readonly { name: string; note?: string | undefined }[]): string {
+  return people.map((p) => (p.note ? `${p.name}（${p.note}）` : p.name)).join("、");
+}
+
+function attendanceView(attendance: Attendance = {}): AttendanceView {
+  const onLeave = attendance.onLeave ?? [];
+  return {
+    expected: attendance.expected === undefined ? "" : String(attendance.expected),
+    present: attendance.present === undefined ? "" : String(attendance.present),
+    attendees: (attendance.attendees ?? []).join("、"),
+    onLeave: namesWithNotes(onLeave.map((m) => ({ name: m.name, note: m.reason }))),
+    onLeaveCount: onLeave.length === 0 ? "" : String(onLeave.length),
+    absent: namesWithNotes((attendance.absent ?? []).map((m) => ({ name: m.name, note: m.reason }))),
+    observers: namesWithNotes(
+      (attendance.observers ?? []).map((o) => ({ name: o.name, note: o.organization })),
+    ),
+  };
+}
+
 function meetingView(facts: MeetingFacts = {}): MeetingView {
   const supervisors = (facts.supervisors ?? []).map((s) => ({
     organization: s.organization,
@@ -83,6 +103,7 @@ function meetingView(facts: MeetingFacts = {}): MeetingView {
     supervisors,
     supervisorOrganizations: [...new Set(supervisors.map((s) => s.organization))].join("、"),
     agenda: (facts.agenda ?? []).map((text, i) => ({ number: String(i + 1), text })),
+    attendance: attendanceView(facts.attendance),
   };
 }
 

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, string> = {
   date: "a date",
   number: "a number",
   boolean: "true or false",
+  int: "a whole number",
 };
 
 /** The closest of `candidates` to `word`, when it is close enough to be a likely misspelling. */
@@ -92,6 +93,9 @@ function convert(issue: z.core.$ZodIssue, base: IssuePath): Issue[] {
       });
     }
     case "too_small":
+      if (issue.origin === "number") {
+        return [make(path, "too_small", `must be at least ${issue.minimum} (got ${describe(input)})`)];
+      }
       return [
         make(path, "empty", issue.origin === "array" ? "must have at least one entry" : "must not be empty"),
       ];

@@ -149,6 +149,37 @@ const supervisor = z
     description: "指导人员: someone from a higher body who supervised the meeting.",
   });
 
+const count = () => z.number().int().min(0);
+
+const absentMember = z
+  .strictObject({
+    name: text().meta({ description: "姓名." }),
+    reason: text().optional().meta({ description: "原因." }),
+  })
+  .meta({
+    id: "AbsentMember",
+    title: "AbsentMember",
+    description: "A member excused or absent, with a reason.",
+  });
+
+const observer = z
+  .strictObject({
+    name: text().meta({ description: "姓名." }),
+    organization: text().optional().meta({ description: "单位或职务." }),
+  })
+  .meta({ id: "Observer", title: "Observer", description: "列席: a non-member who sat in." });
+
+const attendance = z
+  .strictObject({
+    expected: count().optional().meta({ description: "应到人数." }),
+    present: count().optional().meta({ description: "实到人数." }),
+    attendees: z.array(text()).optional().meta({ description: "出席: names of those present." }),
+    onLeave: z.array(absentMember).optional().meta({ description: "请假." }),
+    absent: z.array(absentMember).optional().meta({ description: "缺席." }),
+    observers: z.array(observer).optional().meta({ description: "列席." }),
+  })
+  .meta({ id: "Attendance", title: "Attendance", description: "出席情况." });
+
 const meetingFacts = z
   .strictObject({
     kind: z.enum(MeetingKind).optional().meta({ description: "会议类型." }),
@@ -158,6 +189,7 @@ const meetingFacts = z
     host: text().optional().meta({ description: "主持人." }),
     supervisors: z.array(supervisor).optional().meta({ description: "指导人员." }),
     agenda: z.array(text()).optional().meta({ description: "会议议程, in order." }),
+    attendance: attendance.optional(),
   })
   .meta({
     id: "MeetingFacts",

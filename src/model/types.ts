@@ -80,6 +80,38 @@ export interface Supervisor {
   title?: string;
 }
 
+/** A person named in the attendance, with an optional reason (请假/缺席 原因). */
+export interface AbsentMember {
+  /** 姓名. */
+  name: string;
+  /** 原因, e.g. `"因公出差"`. */
+  reason?: string;
+}
+
+/** A person who sat in on the meeting without being a member (列席). */
+export interface Observer {
+  /** 姓名. */
+  name: string;
+  /** 单位或职务, e.g. `"机关党委"`. */
+  organization?: string;
+}
+
+/** 出席情况: who was due, who came, who was excused or absent, who sat in. */
+export interface Attendance {
+  /** 应到人数: members due to attend. */
+  expected?: number;
+  /** 实到人数: members present. */
+  present?: number;
+  /** 出席: the names of those present. */
+  attendees?: string[];
+  /** 请假: members excused, with their reasons. */
+  onLeave?: AbsentMember[];
+  /** 缺席: members absent without leave. */
+  absent?: AbsentMember[];
+  /** 列席: non-members who sat in. */
+  observers?: Observer[];
+}
+
 /** Structured facts about the meeting (会议信息). All optional; templates can print them. */
 export interface MeetingFacts {
   /** 会议类型. */
@@ -96,6 +128,8 @@ export interface MeetingFacts {
   supervisors?: Supervisor[];
   /** 会议议程: the agenda items, in order. */
   agenda?: string[];
+  /** 出席情况. */
+  attendance?: Attendance;
 }
 
 /** A meeting summary report (会议总结报告). */
