@@ -213,9 +213,11 @@ export interface AttachmentView {
   label: string;
   /** 附件名称. */
   title: string;
-  /** The first attachment: its note line starts with "附件：". */
+  /** The only attachment: its note line is "附件：{title}", no number. */
+  isOnly: boolean;
+  /** The first of several: its note line is "附件：1.{title}". */
   isFirst: boolean;
-  /** Every attachment but the first: its note line is aligned after "附件：". */
+  /** The second and later: the note line "2.{title}" is aligned after "附件：". */
   isNotFirst: boolean;
   /** The number in the 附件说明: "1." ("" for a single attachment). */
   noteNumber: string;
