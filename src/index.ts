@@ -23,11 +23,18 @@ export { standardSentence } from "./format/sentences.js";
 // View data and text helpers (the tag vocabulary templates are filled with)
 export { toView } from "./format/view.js";
 export type {
+  AttachmentView,
   AttendanceView,
   BlockView,
+  EvaluationRowView,
+  EvaluationView,
+  FactsAndAttachmentsView,
+  FactsView,
   MeetingView,
   ParagraphView,
+  RectificationRowView,
   SectionView,
+  SentencesView,
   SummaryView,
   SupervisorView,
 } from "./format/view-types.js";
