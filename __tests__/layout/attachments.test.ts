@@ -87,7 +87,7 @@ describe("the attachment pages", () => {
   it("start a new page with 附件N in 黑体 flush left, the title centred in the title style two lines below", () => {
     const label = find(full, "附件1");
     expect(label).toContain("<w:pageBreakBefore/>");
-    expect(label).toContain('w:eastAsia="黑体"');
+    expect(label).toContain('<w:rFonts w:ascii="黑体" w:cs="黑体" w:eastAsia="黑体" w:hAnsi="黑体"/>');
     expect(label).not.toContain("<w:pStyle");
     const title = find(full, RECTIFICATION_TITLE);
     expect(title).toContain('<w:pStyle w:val="GwTitle"/>');

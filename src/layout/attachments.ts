@@ -201,7 +201,8 @@ export function attachmentPages(): (Paragraph | Table)[] {
     new Paragraph({
       pageBreakBefore: true,
       alignment: AlignmentType.LEFT,
-      children: [new TextRun({ text: "{label}", font: cjkFont(FONT.heiTi) })],
+      // "附件1" is one mark in 黑体, its digit included (elsewhere digits are Times New Roman).
+      children: [new TextRun({ text: "{label}", font: FONT.heiTi })],
     }),
     // Line 2 is left blank by the spacing before the title; the title style leaves a blank line after it.
     new Paragraph({
