@@ -45,6 +45,7 @@ function attendanceClause(summary: MeetingSummary): string {
 
 /**
  * 会议召开情况. Needs `meeting.date` and an organiser (`meeting.organizer`, else `signature`).
+ * @param summary - a validated summary
  * @example
  * meetingSentence(summary)
  * //=> "2026年1月15日，中共***支部委员会在机关三楼会议室召开了组织生活会，会议由***主持。应到党员23名，实到21名，…"
@@ -73,6 +74,7 @@ export function meetingSentence(summary: MeetingSummary): string {
 
 /**
  * 会议议程. Needs `meeting.agenda`.
+ * @param summary - a validated summary
  * @example
  * agendaSentence(summary) //=> "会议共有三项议程：一是……；二是……；三是……。"
  */
@@ -86,6 +88,7 @@ export function agendaSentence(summary: MeetingSummary): string {
 
 /**
  * 会前准备 figures. Needs `meeting.preparation.talks` or `.opinions`.
+ * @param summary - a validated summary
  * @example
  * preparationSentence(summary) //=> "会前，共开展谈心谈话86人次，征求意见建议25条。"
  */
@@ -99,6 +102,7 @@ export function preparationSentence(summary: MeetingSummary): string {
 
 /**
  * 批评和自我批评 figures. Needs `meeting.criticism.speakers` or `.criticisms`.
+ * @param summary - a validated summary
  * @example
  * criticismSentence(summary) //=> "会上，21名同志逐一作对照检查发言，相互提出批评意见63条。"
  */
@@ -114,6 +118,7 @@ export function criticismSentence(summary: MeetingSummary): string {
 
 /**
  * 民主评议党员 results. Needs `evaluation`.
+ * @param summary - a validated summary
  * @example
  * evaluationSentence(summary)
  * //=> "民主评议党员中，参加评议党员23名，评定优秀6名、合格16名、基本合格0名、不合格0名；1名预备党员参加评议，不确定等次。"
@@ -139,6 +144,7 @@ function rectificationReference(summary: MeetingSummary): string {
 /**
  * 查摆问题 and 整改措施 counts. Needs `problems` or `rectification`. "逐项明确责任人和完成时限" is said only when
  * every measure has both.
+ * @param summary - a validated summary
  * @example
  * rectificationSentence(summary)
  * //=> "对照检查共查摆问题5个，制定整改措施5条，逐项明确责任人和完成时限（见附件1）。"

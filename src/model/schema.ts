@@ -124,7 +124,7 @@ const block: z.ZodType<Block, Block> = z
   .meta({
     id: "Block",
     title: "Block",
-    description: "A paragraph (a string), or an item, ordinals or paragraph object.",
+    description: "A paragraph (a string), or an item, ordinals, paragraph or generated object.",
   });
 
 /** Items go down to （1）: level 2 directly in a section, 3 and 4 nested inside. */
