@@ -37,6 +37,7 @@ describe("the consistency checks", () => {
       "duplicate_name:warning",
       "speakers_over_present:warning",
       "excellent_over_third:error",
+      "evaluation_count_mismatch:warning",
       "report_before_meeting:error",
       "late_report:warning",
       "deadline_before_meeting:warning",
@@ -253,21 +254,33 @@ describe("warnings", () => {
   });
 
   it("a name listed twice (two members may share a name, so only a warning)", () => {
-    const summary = withFacts((s) => {
-      s.meeting = {
-        attendance: {
-          expected: 3,
-          present: 2,
-          attendees: ["甲", "乙"],
-          onLeave: [{ name: "甲", reason: "因病" }],
-        },
-      };
-    });
+    const attendance = {
+      expected: 3,
+      present: 2,
+      attendees: ["甲", "乙"],
+      onLeave: [{ name: "甲", reason: "因病" }],
+    };
+    const summary = { ...minimalSummary(), meeting: { attendance } };
+    expect(validateSummary(summary)).toMatchObject({ ok: true });
     expect(validateSummary(summary).warnings).toEqual([
       {
         path: ["meeting", "attendance", "onLeave", 0, "name"],
         code: "duplicate_name",
         message: 'meeting.attendance.onLeave[0].name (姓名) "甲" is also listed at attendees[0]',
+      },
+    ]);
+  });
+
+  it("an evaluation that does not count every member due (those on leave are evaluated too)", () => {
+    const summary = withFacts((s) => {
+      s.evaluation = { excellent: 5, qualified: 15, basicallyQualified: 0, unqualified: 0, probationary: 1 };
+    });
+    expect(validateSummary(summary).warnings).toEqual([
+      {
+        path: ["evaluation"],
+        code: "evaluation_count_mismatch",
+        message:
+          "evaluation (民主评议党员) counts 21 members (graded and probationary), but 应到 (meeting.attendance.expected) is 23",
       },
     ]);
   });

@@ -114,6 +114,22 @@ function excellentAtMostOneThird(summary: MeetingSummary): Issue[] {
   ];
 }
 
+/** Every member is evaluated, those on leave included, so the evaluation usually counts everyone due. */
+function evaluationCountsEveryone(summary: MeetingSummary): Issue[] {
+  const e = summary.evaluation;
+  const expected = summary.meeting?.attendance?.expected;
+  if (e === undefined || expected === undefined) return [];
+  const total = e.excellent + e.qualified + e.basicallyQualified + e.unqualified + (e.probationary ?? 0);
+  if (total === expected) return [];
+  return [
+    make(
+      ["evaluation"],
+      "evaluation_count_mismatch",
+      `counts ${total} members (graded and probationary), but 应到 (meeting.attendance.expected) is ${expected}`,
+    ),
+  ];
+}
+
 function reportNotBeforeMeeting(summary: MeetingSummary): Issue[] {
   const report = day(summary.date);
   const meeting = day(summary.meeting?.date);
@@ -312,6 +328,7 @@ export const CONSISTENCY_RULES: readonly ConsistencyRule[] = [
   { code: "duplicate_name", severity: Severity.Warning, check: namesListedOnce },
   { code: "speakers_over_present", severity: Severity.Warning, check: speakersWerePresent },
   { code: "excellent_over_third", severity: Severity.Error, check: excellentAtMostOneThird },
+  { code: "evaluation_count_mismatch", severity: Severity.Warning, check: evaluationCountsEveryone },
   { code: "report_before_meeting", severity: Severity.Error, check: reportNotBeforeMeeting },
   { code: "late_report", severity: Severity.Warning, check: democraticLifeReportedInTime },
   { code: "deadline_before_meeting", severity: Severity.Warning, check: deadlinesAfterMeeting },
