@@ -52,4 +52,18 @@ describe("the bundled examples", () => {
     expect(texts).toHaveLength(7);
     expect(texts.filter((t) => /^[一二三]、/.test(t))).toHaveLength(3);
   });
+
+  it("full-facts.json writes the meeting paragraph from the facts, lists two attachments and attaches them", async () => {
+    const texts = paragraphTexts(await renderSummary(example("full-facts.json")));
+    expect(texts).toContain(
+      "2026年1月15日，机关第一党支部在机关三楼会议室召开了以“强化理论武装，提升支部组织力”为主题的组织生活会，会议由支部书记李某某主持。应到党员23名，实到21名，2名同志请假（王某某因公出差、赵某某因病住院），机关党委孙某某列席会议。机关党委专职副书记陈某某到会指导。",
+    );
+    const note = texts.indexOf("附件：1.机关第一党支部2025年度组织生活会查摆问题整改清单");
+    expect(texts.slice(note + 1, note + 4)).toEqual([
+      "2.机关第一党支部2025年度民主评议党员结果汇总表",
+      "中共机关第一支部委员会",
+      "2026年1月20日",
+    ]);
+    expect(texts.filter((t) => /^附件\d$/.test(t))).toEqual(["附件1", "附件2"]);
+  });
 });

@@ -18,17 +18,38 @@ export {
 } from "./errors/index.js";
 export { formatChineseDate } from "./format/date.js";
 export { chineseNumeral, itemNumber, ordinalLead, sectionNumber } from "./format/numbering.js";
+// Facts: 民主评议党员, 整改清单, 附件, standard sentences and the consistency checks
+export { standardSentence } from "./format/sentences.js";
 // View data and text helpers (the tag vocabulary templates are filled with)
 export { toView } from "./format/view.js";
 export type {
+  AttachmentView,
   AttendanceView,
   BlockView,
+  EvaluationRowView,
+  EvaluationView,
+  FactsAndAttachmentsView,
+  FactsView,
   MeetingView,
   ParagraphView,
+  RectificationRowView,
   SectionView,
+  SentencesView,
   SummaryView,
   SupervisorView,
 } from "./format/view-types.js";
+export { CONSISTENCY_RULES, type ConsistencyRule, checkConsistency, Severity } from "./model/checks.js";
+export {
+  type Attachment,
+  AttachmentTable,
+  type CriticismFacts,
+  type Evaluation,
+  type GeneratedBlock,
+  type PreparationFacts,
+  type RectificationItem,
+  RectificationStatus,
+  SentenceKind,
+} from "./model/facts.js";
 export { toJsonSchema } from "./model/json-schema.js";
 export {
   InvalidCharacters,

@@ -150,6 +150,25 @@ describe("meeting-summary validate", () => {
     expect(stderr).toBe('<stdin>: titel is not a field here (did you mean "title"?)\n');
   });
 
+  it("prints warnings on stderr and still exits 0", async () => {
+    const summary = { ...minimalSummary(), closing: ["详见附件2。"] };
+    const { code, stdout, stderr } = await cli(["validate", "-"], JSON.stringify(summary));
+    expect([code, stdout, stderr]).toEqual([
+      0,
+      "<stdin>: valid\n",
+      "<stdin>: warning: closing[0] refers to 附件2, but the summary has no attachments\n",
+    ]);
+  });
+
+  it("reports a consistency error like any other issue", async () => {
+    const summary = { ...minimalSummary(), meeting: { attendance: { expected: 5, present: 3 } } };
+    const { code, stderr } = await cli(["validate", "-"], JSON.stringify(summary));
+    expect([code, stderr]).toEqual([
+      1,
+      "<stdin>: meeting.attendance (出席情况) does not add up: 实到 3 + 请假 0 + 缺席 0 = 3, but 应到 is 5\n",
+    ]);
+  });
+
   it("strips invalid characters when asked", async () => {
     const text = JSON.stringify({ ...minimalSummary(), title: "标题\u0007" });
     expect((await cli(["validate", "-"], text)).code).toBe(1);

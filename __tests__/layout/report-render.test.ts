@@ -44,6 +44,29 @@ const section = (line: string, blocks: BlockView[]): SectionView => ({
   blocks,
 });
 
+/** No facts and no attachments, as the seed has none. */
+const NO_FACTS: Pick<SummaryView, "facts" | "attachments"> = {
+  facts: {
+    sentences: { meeting: "", agenda: "", preparation: "", criticism: "", evaluation: "", rectification: "" },
+    talks: "",
+    opinions: "",
+    speakers: "",
+    criticisms: "",
+    evaluation: {
+      excellent: "",
+      qualified: "",
+      basicallyQualified: "",
+      unqualified: "",
+      probationary: "",
+      graded: "",
+      total: "",
+    },
+    problems: [],
+    rectification: [],
+  },
+  attachments: [],
+};
+
 /** The seed report as view data, line by line: title, recipient, opening, three sections, closing. */
 function seedView(): SummaryView {
   const l = seedLines();
@@ -86,6 +109,7 @@ function seedView(): SummaryView {
         observers: "",
       },
     },
+    ...NO_FACTS,
   };
 }
 

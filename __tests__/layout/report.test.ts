@@ -292,13 +292,46 @@ describe("the report template's body", () => {
       ["{#closing}", "-"],
       ["{text}", "GwBody"],
       ["{/closing}", "-"],
+      ["{#attachments}", "-"],
+      ["{#isOnly}", "-"],
+      ["附件：{title}", "GwBody"],
+      ["{/isOnly}", "-"],
+      ["{#isFirst}", "-"],
+      ["附件：{noteNumber}{title}", "GwBody"],
+      ["{/isFirst}", "-"],
+      ["{#isNotFirst}", "-"],
+      ["{noteNumber}{title}", "GwBody"],
+      ["{/isNotFirst}", "-"],
+      ["{/attachments}", "-"],
       ["{@signOff}", "-"],
+      ["{#attachments}", "-"],
+      ["{label}", "-"],
+      ["{title}", "GwTitle"],
+      ["{#paragraphs}", "-"],
+      ["{text}", "GwBody"],
+      ["{/paragraphs}", "-"],
+      ["{#isRectification}", "-"],
+      ...["序号", "存在问题", "整改措施", "责任人", "完成时限", "整改状态"].map((h) => [h, "-"]),
+      ["{#rectificationRows}{number}", "-"],
+      ...["{problem}", "{measure}", "{owner}", "{deadline}"].map((t) => [t, "-"]),
+      ["{status}{/rectificationRows}", "-"],
+      ["{/isRectification}", "-"],
+      ["{#isEvaluation}", "-"],
+      ...["评议等次", "人数", "占评定等次党员比例"].map((h) => [h, "-"]),
+      ["{#evaluationRows}{grade}", "-"],
+      ["{count}", "-"],
+      ["{share}{/evaluationRows}", "-"],
+      ["{/isEvaluation}", "-"],
+      ["{/attachments}", "-"],
     ]);
   });
 
   it("never splits a tag across runs", () => {
     const texts = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(([, t]) => t ?? "");
-    expect(texts.filter((t) => !/^(\{[^{}]+\})+：?$/.test(t))).toEqual([]);
+    // Besides tags, only the fixed words of the 附件说明 and the attachment tables' header rows.
+    const fixed =
+      /^(附件：)?(\{[^{}]+\})+：?$|^(序号|存在问题|整改措施|责任人|完成时限|整改状态|评议等次|人数|占评定等次党员比例)$/;
+    expect(texts.filter((t) => !fixed.test(t))).toEqual([]);
   });
 
   it("sets run-in headings in their own run and character style, the text after them in another", () => {

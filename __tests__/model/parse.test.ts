@@ -98,7 +98,7 @@ describe("parseSummary", () => {
         path: ["outcomes", "blocks", 0, "type"],
         code: "unknown_block_type",
         message:
-          'outcomes.blocks[0].type (内容类型) must be one of "paragraph", "item" or "ordinals" (got "itme"; did you mean "item"?)',
+          'outcomes.blocks[0].type (内容类型) must be one of "paragraph", "item", "ordinals" or "generated" (got "itme"; did you mean "item"?)',
       },
     ]);
   });
@@ -117,7 +117,7 @@ describe("parseSummary", () => {
         path: ["outcomes", "blocks", 0],
         code: "invalid_block",
         message:
-          'outcomes.blocks[0] must be a paragraph (text) or an object with "type": "paragraph", "item" or "ordinals" (got 42)',
+          'outcomes.blocks[0] must be a paragraph (text) or an object with "type": "paragraph", "item", "ordinals" or "generated" (got 42)',
       },
     ]);
   });

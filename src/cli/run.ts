@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ErrorCode, type Issue, MeetingSummaryError } from "../errors/index.js";
 import { toJsonSchema } from "../model/json-schema.js";
-import type { InvalidCharacters } from "../model/parse.js";
+import { type InvalidCharacters, validateSummary } from "../model/parse.js";
 import { parseSummaryJson, writeFileAtomic } from "../node.js";
 import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
@@ -129,17 +129,25 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
 
   program
     .command("validate")
-    .description("check a summary and list every problem with its path (exit 1 when there is any)")
+    .description(
+      "check a summary and list every problem with its path (exit 1 when there is any); warnings do not fail",
+    )
     .argument("<summary.json>", 'the summary as JSON, or "-" for standard input')
     .addOption(invalidCharacters)
     .action(async (file: string, opts: { invalidCharacters: string }) => {
       const text = await readInput(io, file);
       const source = file === "-" ? "<stdin>" : file;
+      let warnings: readonly Issue[] = [];
       try {
-        parseSummaryJson(text, { invalidCharacters: opts.invalidCharacters as InvalidCharacters });
+        const summary = parseSummaryJson(text, {
+          invalidCharacters: opts.invalidCharacters as InvalidCharacters,
+        });
+        // Warnings (conventions, likely slips) never fail: they are printed and the exit code stays 0.
+        warnings = validateSummary(summary).warnings;
       } catch (error) {
         describeError(io, source, error);
       }
+      for (const warning of warnings) io.stderr(`${source}: warning: ${warning.message}\n`);
       io.stdout(`${source}: valid\n`);
       done(ExitCode.Ok);
     });

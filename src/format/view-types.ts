@@ -45,8 +45,8 @@ export interface ParagraphView {
   text: string;
 }
 
-/** The view data a template is rendered with. */
-export interface SummaryView {
+/** The view data a template is rendered with (the facts and attachments: see {@link FactsAndAttachmentsView}). */
+export interface SummaryView extends FactsAndAttachmentsView {
   /** 标题; may contain "\n" for a manual line break. */
   title: string;
   /** 主送机关 without the trailing "："; "" when there is none. */
@@ -119,4 +119,124 @@ export interface MeetingView {
   agenda: { number: string; text: string }[];
   /** 出席情况. */
   attendance: AttendanceView;
+}
+
+/*
+ * Facts and attachments (附件): the figures as text, the standard sentences, and the rows of the tables an
+ * attachment carries. Built by src/format/facts-view.ts.
+ */
+
+/** The standard sentences written from the facts (docs/facts.md), each "" when its facts are missing. */
+export interface SentencesView {
+  /** 会议召开情况: "2026年1月15日，…召开了…组织生活会，…应到党员23名，实到21名，…" */
+  meeting: string;
+  /** 会议议程: "会议共有三项议程：一是……；二是……；三是……。" */
+  agenda: string;
+  /** 会前准备: "会前，共开展谈心谈话86人次，征求意见建议25条。" */
+  preparation: string;
+  /** 批评和自我批评: "会上，21名同志逐一作对照检查发言，相互提出批评意见63条。" */
+  criticism: string;
+  /** 民主评议党员: "民主评议党员中，参加评议党员23名，评定优秀6名、…" */
+  evaluation: string;
+  /** 整改: "对照检查共查摆问题4个，制定整改措施4条，…" */
+  rectification: string;
+}
+
+/** 民主评议党员 counts as text ("" without an evaluation). */
+export interface EvaluationView {
+  excellent: string;
+  qualified: string;
+  basicallyQualified: string;
+  unqualified: string;
+  /** 预备党员 (not graded); "0" when not given. */
+  probationary: string;
+  /** Those graded: 优秀 + 合格 + 基本合格 + 不合格. */
+  graded: string;
+  /** All who took part: graded + probationary. */
+  total: string;
+}
+
+/** One row of the rectification table (整改清单). */
+export interface RectificationRowView {
+  /** 序号: "1", "2", … */
+  number: string;
+  /** 存在问题. */
+  problem: string;
+  /** 整改措施. */
+  measure: string;
+  /** 责任人; "" when not given. */
+  owner: string;
+  /** 完成时限 as printed: "2026年3月31日"; "" when not given. */
+  deadline: string;
+  /** 整改状态; "" when not given. */
+  status: string;
+}
+
+/** One row of the evaluation table: a grade, its count and its share of those graded. */
+export interface EvaluationRowView {
+  /** "优秀", "合格", "基本合格", "不合格", "预备党员（不确定等次）", "合计". */
+  grade: string;
+  /** "6". */
+  count: string;
+  /** Share of those graded: "27.3%"; "—" for the probationary row. */
+  share: string;
+}
+
+/** The facts for templates: figures as text ("" when not given), sentences, lists and table rows. */
+export interface FactsView {
+  /** The standard sentences, also placed by `generated` blocks. */
+  sentences: SentencesView;
+  /** 谈心谈话人次. */
+  talks: string;
+  /** 征求意见条数. */
+  opinions: string;
+  /** 发言人数. */
+  speakers: string;
+  /** 批评意见条数. */
+  criticisms: string;
+  /** 民主评议党员. */
+  evaluation: EvaluationView;
+  /** 查摆问题, each with its number "1", "2", …. */
+  problems: { number: string; text: string }[];
+  /** 整改清单 rows. */
+  rectification: RectificationRowView[];
+}
+
+/**
+ * An attachment (附件) for templates: one entry of the 附件说明 after the body, and one page (or more) after
+ * the sign-off. The note and the page print the same `title`.
+ */
+export interface AttachmentView {
+  /** "1", "2", …; "" when there is only one attachment (GB/T 9704: a single attachment is not numbered). */
+  number: string;
+  /** The mark on the attachment's first line: "附件1", or "附件" for a single attachment. */
+  label: string;
+  /** 附件名称. */
+  title: string;
+  /** The only attachment: its note line is "附件：{title}", no number. */
+  isOnly: boolean;
+  /** The first of several: its note line is "附件：1.{title}". */
+  isFirst: boolean;
+  /** The second and later: the note line "2.{title}" is aligned after "附件：". */
+  isNotFirst: boolean;
+  /** The number in the 附件说明: "1." ("" for a single attachment). */
+  noteNumber: string;
+  /** Paragraphs printed below the title. */
+  paragraphs: ParagraphView[];
+  /** The attachment carries the rectification table: print `rectificationRows`. */
+  isRectification: boolean;
+  /** The attachment carries the evaluation table: print `evaluationRows`. */
+  isEvaluation: boolean;
+  /** The rows of the rectification table ([] unless `isRectification`). */
+  rectificationRows: RectificationRowView[];
+  /** The rows of the evaluation table ([] unless `isEvaluation`). */
+  evaluationRows: EvaluationRowView[];
+}
+
+/** What `toView` adds for the facts: `facts` and `attachments`. */
+export interface FactsAndAttachmentsView {
+  /** The facts, figures and standard sentences. */
+  facts: FactsView;
+  /** 附件, in order; [] when there are none. */
+  attachments: AttachmentView[];
 }

@@ -1,7 +1,9 @@
 import { signOffXml } from "../layout/sign-off.js";
 import type { Attendance, Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
+import { factsAndAttachmentsView } from "./facts-view.js";
 import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
+import { expandGenerated } from "./sentences.js";
 import type { AttendanceView, BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
 
 /** Punctuation that may end a run-in heading; anything else gets a "。" before the body. */
@@ -50,7 +52,7 @@ function blockViews(blocks: readonly Block[], level: 2 | 3 | 4, out: BlockView[]
       block.items.forEach((text, i) => {
         out.push({ ...EMPTY_BLOCK, isOrdinal: true, number: ordinalLead(i + 1), text });
       });
-    } else {
+    } else if (block.type === "item") {
       position += 1;
       out.push(itemView(block, level, position));
       // Validation caps nesting at level 4, so a deeper level is never reached.
@@ -122,11 +124,12 @@ export function toView(summary: MeetingSummary): SummaryView {
     title: summary.title,
     recipient: (summary.recipient ?? "").replace(/[：:]$/, ""),
     opening: (summary.opening ?? []).map((text) => ({ text })),
-    sections: sections.map(sectionView),
+    sections: sections.map((s) => expandGenerated(s, summary)).map(sectionView),
     closing: (summary.closing ?? []).map((text) => ({ text })),
     signature,
     date,
     signOff: signOffXml(signature, date),
     meeting: meetingView(summary.meeting),
+    ...factsAndAttachmentsView(summary),
   };
 }

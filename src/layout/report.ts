@@ -9,10 +9,12 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  type Table,
   TextRun,
 } from "docx";
 import type PizZip from "pizzip";
 import { openZip, zipToBytes } from "../template/zip.js";
+import { attachmentNote, attachmentPages } from "./attachments.js";
 import {
   FIRST_LINE_INDENT,
   FONT,
@@ -175,7 +177,7 @@ function runInParagraph(style: string, headingStyle?: string): Paragraph {
 }
 
 /** The body in reading order; the tag vocabulary is `SummaryView` (src/format/view-types.ts). */
-function bodyParagraphs(): Paragraph[] {
+function bodyParagraphs(): (Paragraph | Table)[] {
   return [
     tagParagraph("{title}", ReportStyle.title),
     ...loop("recipient", tagParagraph("{recipient}：", ReportStyle.recipient)),
@@ -193,7 +195,10 @@ function bodyParagraphs(): Paragraph[] {
       ),
     ),
     ...loop("closing", tagParagraph("{text}", ReportStyle.body)),
+    // GB/T 9704: the 附件说明 comes after the body and before the sign-off; the attachments after it.
+    ...attachmentNote(),
     tagParagraph("{@signOff}"),
+    ...attachmentPages(),
   ];
 }
 

@@ -51,7 +51,8 @@ export function suggest(word: string, candidates: readonly string[]): string | u
     : undefined;
 }
 
-function make(path: IssuePath, code: string, predicate: string): Issue {
+/** An issue at `path`: the message starts with the path and its Chinese name. */
+export function make(path: IssuePath, code: string, predicate: string): Issue {
   const where = formatPath(path) || "The summary";
   const label = labelFor(path);
   return { path, code, message: `${where}${label ? ` (${label})` : ""} ${predicate}` };
@@ -149,7 +150,7 @@ function convertUnion(issue: z.core.$ZodIssueInvalidUnion, path: IssuePath, inpu
       make(
         path,
         "invalid_block",
-        `must be a paragraph (text) or an object with "type": "paragraph", "item" or "ordinals" (got ${describe(input)})`,
+        `must be a paragraph (text) or an object with "type": "paragraph", "item", "ordinals" or "generated" (got ${describe(input)})`,
       ),
     ];
   }

@@ -16,7 +16,8 @@ export function toJsonSchema(): Record<string, unknown> {
     override(ctx) {
       // In JSON a date is an ISO string: the `Date` branch (code only) becomes the string branch's format.
       const anyOf = ctx.jsonSchema.anyOf;
-      if (z.globalRegistry.get(ctx.zodSchema)?.id === "Date" && anyOf) {
+      const id = z.globalRegistry.get(ctx.zodSchema)?.id;
+      if ((id === "Date" || id === "RealDate") && anyOf) {
         ctx.jsonSchema.anyOf = [
           { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
           ...anyOf.filter((branch) => branch.type !== "string" && Object.keys(branch).length > 0),

@@ -13,6 +13,10 @@ const ROOT_LABELS: Record<string, string> = {
   signature: "发文机关署名",
   date: "成文日期",
   meeting: "会议信息",
+  evaluation: "民主评议党员",
+  problems: "查摆问题",
+  rectification: "整改清单",
+  attachments: "附件",
 };
 
 const MEETING_LABELS: Record<string, string> = {
@@ -34,6 +38,32 @@ const MEETING_LABELS: Record<string, string> = {
   organization: "单位",
   name: "姓名",
   title: "职务",
+  organizer: "召开单位",
+  preparation: "会前准备情况",
+  talks: "谈心谈话人次",
+  opinions: "征求意见条数",
+  criticism: "批评和自我批评情况",
+  speakers: "发言人数",
+  criticisms: "批评意见条数",
+};
+
+/** Fields of the top-level facts, by the top-level field they sit in. */
+const FACT_LABELS: Record<string, Record<string, string>> = {
+  evaluation: {
+    excellent: "优秀",
+    qualified: "合格",
+    basicallyQualified: "基本合格",
+    unqualified: "不合格",
+    probationary: "预备党员",
+  },
+  rectification: {
+    problem: "存在问题",
+    measure: "整改措施",
+    owner: "责任人",
+    deadline: "完成时限",
+    status: "整改状态",
+  },
+  attachments: { title: "附件名称", table: "附件表格", paragraphs: "附件正文" },
 };
 
 const BLOCK_LABELS: Record<string, string> = {
@@ -42,6 +72,7 @@ const BLOCK_LABELS: Record<string, string> = {
   blocks: "内容",
   items: "一是、二是条目",
   type: "内容类型",
+  kind: "生成内容",
 };
 
 /**
@@ -54,6 +85,8 @@ export function labelFor(path: IssuePath): string | undefined {
   if (typeof last !== "string" || typeof root !== "string") return undefined;
   if (path.length === 1) return ROOT_LABELS[last];
   if (root === "meeting") return MEETING_LABELS[last];
+  const facts = FACT_LABELS[root];
+  if (facts) return facts[last];
   if (root === "date" && last === "text") return "成文日期";
   // preparation.heading, sections[0].heading: the section heading; deeper: an item's.
   const sectionDepth = root === "sections" ? 3 : 2;

@@ -1,4 +1,5 @@
 import { InvalidSummaryError, type Issue } from "../errors/index.js";
+import { checkConsistency } from "./checks.js";
 import { issueHints, toIssues } from "./issues.js";
 import { meetingSummarySchema } from "./schema.js";
 import { stripInvalidXmlCharsDeep } from "./text.js";
@@ -19,10 +20,14 @@ export interface ParseOptions {
   invalidCharacters?: InvalidCharacters;
 }
 
-/** The outcome of {@link validateSummary}. */
+/**
+ * The outcome of {@link validateSummary}. `issues` are errors; `warnings` are conventions a report breaks
+ * or likely slips (docs/facts.md), reported beside a valid summary too. The consistency rules run only
+ * once the schema passes, so a summary of the wrong shape has no warnings.
+ */
 export type ValidationResult =
-  | { ok: true; summary: MeetingSummary; issues: [] }
-  | { ok: false; issues: Issue[] };
+  | { ok: true; summary: MeetingSummary; issues: []; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
 
 function checkOptions(options: ParseOptions | undefined): void {
   if (options === undefined) return;
@@ -41,7 +46,7 @@ function checkOptions(options: ParseOptions | undefined): void {
  *
  * @param input - anything: typically `JSON.parse` of a file from another system
  * @param options - {@link ParseOptions}
- * @returns `{ ok: true, summary }` with a validated copy, or `{ ok: false, issues }`
+ * @returns `{ ok: true, summary, warnings }` with a validated copy, or `{ ok: false, issues, warnings }`
  * @throws TypeError / RangeError when `options` itself is wrong (a programming error)
  * @example
  * validateSummary({ title: "" }).issues[0]
@@ -51,12 +56,15 @@ export function validateSummary(input: unknown, options?: ParseOptions): Validat
   checkOptions(options);
   const data = options?.invalidCharacters === "strip" ? stripInvalidXmlCharsDeep(input) : input;
   const result = meetingSummarySchema.safeParse(data, { reportInput: true, error: issueHints });
-  if (result.success) return { ok: true, summary: result.data, issues: [] };
-  return { ok: false, issues: toIssues(result.error.issues) };
+  if (!result.success) return { ok: false, issues: toIssues(result.error.issues), warnings: [] };
+  const { errors, warnings } = checkConsistency(result.data);
+  if (errors.length > 0) return { ok: false, issues: errors, warnings };
+  return { ok: true, summary: result.data, issues: [], warnings };
 }
 
 /**
- * Validates input against the model and returns a checked copy of it (the input is not mutated).
+ * Validates input against the model and returns a checked copy of it (the input is not mutated). Only
+ * errors throw; read the warnings with {@link validateSummary}.
  *
  * @param input - anything: typically `JSON.parse` of a file from another system
  * @param options - {@link ParseOptions}

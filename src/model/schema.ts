@@ -1,5 +1,6 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { codePointName, findInvalidXmlChar } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
 import { MeetingKind } from "./types.js";
@@ -65,6 +66,29 @@ const date = z
       'A date like "2026-01-05" (printed 2026年1月5日), or {"text": "…"} for a date not yet known.',
   });
 
+/** A date that must be a real day: no literal text (a deadline is checked against the calendar). */
+const realDate = z
+  .union([z.date(), z.string()])
+  .superRefine((value, ctx) => {
+    if (value instanceof Date) {
+      if (!isValid(value)) fail(ctx, "invalid_date", "must be a valid date (got an Invalid Date)", value);
+    } else if (!(ISO_DATE.test(value) && isValid(parseISO(value)))) {
+      fail(ctx, "invalid_date", `must be a real date like 2026-03-31 (got ${JSON.stringify(value)})`, value);
+    }
+  })
+  .meta({ id: "RealDate", title: "RealDate", description: 'A real date like "2026-03-31".' });
+
+const generated = z
+  .strictObject({
+    type: z.literal("generated"),
+    kind: z.enum(SentenceKind).meta({ description: "Which standard sentence to write from the facts." }),
+  })
+  .meta({
+    id: "GeneratedBlock",
+    title: "GeneratedBlock",
+    description: "A paragraph written from the facts in the standard phrasing (see docs/facts.md).",
+  });
+
 const paragraph = z
   .strictObject({ type: z.literal("paragraph"), text: text() })
   .meta({ id: "ParagraphBlock", title: "ParagraphBlock", description: "A plain body paragraph (正文段落)." });
@@ -96,11 +120,11 @@ const item: z.ZodType<ItemBlock, ItemBlock> = z
   });
 
 const block: z.ZodType<Block, Block> = z
-  .union([text(), z.discriminatedUnion("type", [paragraph, item as never, ordinals])])
+  .union([text(), z.discriminatedUnion("type", [paragraph, item as never, ordinals, generated])])
   .meta({
     id: "Block",
     title: "Block",
-    description: "A paragraph (a string), or an item, ordinals or paragraph object.",
+    description: "A paragraph (a string), or an item, ordinals, paragraph or generated object.",
   });
 
 /** Items go down to （1）: level 2 directly in a section, 3 and 4 nested inside. */
@@ -190,11 +214,60 @@ const meetingFacts = z
     supervisors: z.array(supervisor).optional().meta({ description: "指导人员." }),
     agenda: z.array(text()).optional().meta({ description: "会议议程, in order." }),
     attendance: attendance.optional(),
+    organizer: text().optional().meta({ description: "召开单位 (default: signature)." }),
+    preparation: z
+      .strictObject({
+        talks: count().optional().meta({ description: "谈心谈话人次." }),
+        opinions: count().optional().meta({ description: "征求意见条数." }),
+      })
+      .optional()
+      .meta({ id: "PreparationFacts", title: "PreparationFacts", description: "会前准备 figures." }),
+    criticism: z
+      .strictObject({
+        speakers: count().optional().meta({ description: "发言人数." }),
+        criticisms: count().optional().meta({ description: "批评意见条数." }),
+      })
+      .optional()
+      .meta({ id: "CriticismFacts", title: "CriticismFacts", description: "批评和自我批评 figures." }),
   })
   .meta({
     id: "MeetingFacts",
     title: "MeetingFacts",
     description: "会议信息: structured facts about the meeting.",
+  });
+
+/* Facts: 民主评议党员, 查摆问题, 整改清单, 附件 (types and TSDoc in facts.ts). */
+
+const evaluation = z
+  .strictObject({
+    excellent: count().meta({ description: "优秀." }),
+    qualified: count().meta({ description: "合格." }),
+    basicallyQualified: count().meta({ description: "基本合格." }),
+    unqualified: count().meta({ description: "不合格." }),
+    probationary: count().optional().meta({ description: "预备党员: took part, not graded." }),
+  })
+  .meta({ id: "Evaluation", title: "Evaluation", description: "民主评议党员 results." });
+
+const rectificationItem = z
+  .strictObject({
+    problem: text().meta({ description: "存在问题." }),
+    measure: text().meta({ description: "整改措施." }),
+    owner: text().optional().meta({ description: "责任人." }),
+    deadline: realDate.optional(),
+    status: z.enum(RectificationStatus).optional().meta({ description: "整改状态." }),
+  })
+  .meta({ id: "RectificationItem", title: "RectificationItem", description: "One line of 整改清单." });
+
+const attachment = z
+  .strictObject({
+    title: text().meta({ description: "附件名称, without number or trailing punctuation." }),
+    table: z.enum(AttachmentTable).optional().meta({ description: "A table built from the facts." }),
+    paragraphs: z.array(text()).optional().meta({ description: "Body paragraphs below the title." }),
+  })
+  .meta({
+    id: "Attachment",
+    title: "Attachment",
+    description: "附件: listed after the body, printed after.",
   });
 
 /** The zod schema of {@link MeetingSummary}. */
@@ -212,6 +285,10 @@ export const meetingSummarySchema = z
     signature: text().optional().meta({ description: "发文机关署名." }),
     date: date.optional(),
     meeting: meetingFacts.optional(),
+    evaluation: evaluation.optional(),
+    problems: z.array(text()).optional().meta({ description: "查摆问题." }),
+    rectification: z.array(rectificationItem).optional().meta({ description: "整改清单." }),
+    attachments: z.array(attachment).optional().meta({ description: "附件." }),
   })
   .meta({ title: "MeetingSummary", description: "A Party organisation's meeting summary report." });
 

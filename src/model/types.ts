@@ -4,6 +4,15 @@
  * generated from the order of sections and items.
  */
 
+import type {
+  Attachment,
+  CriticismFacts,
+  Evaluation,
+  GeneratedBlock,
+  PreparationFacts,
+  RectificationItem,
+} from "./facts.js";
+
 /**
  * A date: a `Date`, an ISO date string `"2026-01-05"`, or `{ text: "2026年*月*日" }` for a date not yet
  * known, printed exactly as given.
@@ -46,8 +55,11 @@ export interface OrdinalsBlock {
   items: string[];
 }
 
-/** A block of a section: a paragraph (a string is shorthand for one), a numbered item, or ordinals. */
-export type Block = string | ParagraphBlock | ItemBlock | OrdinalsBlock;
+/**
+ * A block of a section: a paragraph (a string is shorthand for one), a numbered item, ordinals, or a
+ * paragraph generated from the facts.
+ */
+export type Block = string | ParagraphBlock | ItemBlock | OrdinalsBlock | GeneratedBlock;
 
 /** A numbered section 一、二、三、… */
 export interface Section {
@@ -130,6 +142,12 @@ export interface MeetingFacts {
   agenda?: string[];
   /** 出席情况. */
   attendance?: Attendance;
+  /** 召开单位, e.g. `"机关第一党支部"`: the subject of the generated meeting sentence (default: `signature`). */
+  organizer?: string;
+  /** 会前准备 figures: 谈心谈话 人次, 征求意见 条. */
+  preparation?: PreparationFacts;
+  /** 批评和自我批评 figures: speakers, criticisms raised. */
+  criticism?: CriticismFacts;
 }
 
 /** A meeting summary report (会议总结报告). */
@@ -158,4 +176,12 @@ export interface MeetingSummary {
   date?: DateInput;
   /** 会议信息: structured facts about the meeting. */
   meeting?: MeetingFacts;
+  /** 民主评议党员 results. */
+  evaluation?: Evaluation;
+  /** 查摆问题: the problems found, one entry each. */
+  problems?: string[];
+  /** 整改清单: problem, measure, owner, deadline, status. */
+  rectification?: RectificationItem[];
+  /** 附件: listed after the body, printed on pages of their own after the sign-off. */
+  attachments?: Attachment[];
 }

@@ -1,0 +1,224 @@
+/*
+ * The attachments (附件) of the report template, per GB/T 9704-2012: the 附件说明 one blank line below the body
+ * (before the sign-off), and each attachment on a page of its own after the sign-off, "附件1" in 3号 黑体
+ * flush left on line 1, its title centred on line 3, then its paragraphs and its table. Page numbers go on
+ * from the body (one section). The tags are those of `AttachmentView` (src/format/view-types.ts).
+ */
+
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
+import { CHAR_TWIPS, FONT, GRID, PAGE } from "./gbt9704.js";
+import { ReportStyle } from "./styles.js";
+
+/** The width of the 版心 (156 mm): tables span it. */
+const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+
+/** Table text: 4号 (14 pt) 仿宋, the size these tables are usually set in so that a row holds a clause. */
+const TABLE_SIZE = 28;
+
+/**
+ * Line spacing inside tables: at least 20 pt, growing with the text. The body's exact 28.95 pt would do for
+ * one line, but an exact line in a cell is the known trap that clips CJK glyphs when a font's ascent and
+ * descent outgrow it; "at least" never clips.
+ */
+const TABLE_LINE = { line: 400, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } as const;
+
+/** "附件：" is 3 characters wide, "1." one (two half-width characters). */
+const NOTE_LEAD_CHARS = 3;
+const NOTE_NUMBER_CHARS = 1;
+const BODY_INDENT_CHARS = 2;
+
+function cjkFont(eastAsia: string) {
+  return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
+}
+
+/** A paragraph holding only a control tag: docxtemplater's paragraphLoop removes it, leaving no blank line. */
+function control(tag: string): Paragraph {
+  return new Paragraph({ children: [new TextRun(tag)] });
+}
+
+/**
+ * A 附件说明 line whose wrapped lines start `wrapAt` characters in, and whose first line starts 2 characters
+ * in (a hanging indent), so wrapped lines align with the attachment name.
+ */
+function noteLine(text: string, wrapAt: number, first: boolean): Paragraph {
+  return new Paragraph({
+    style: ReportStyle.body,
+    alignment: AlignmentType.LEFT,
+    // One blank line below the body is the first line's spacing, not an empty paragraph.
+    spacing: first ? { before: GRID.linePitch } : undefined,
+    indent: { left: wrapAt * CHAR_TWIPS, hanging: (wrapAt - BODY_INDENT_CHARS) * CHAR_TWIPS },
+    children: [new TextRun(text)],
+  });
+}
+
+/**
+ * The 附件说明: "附件：整改清单" for a single attachment; "附件：1.×××" then "2.×××" on the following lines,
+ * aligned after "附件：", for several. No trailing punctuation (the titles are validated text, printed as
+ * given). Nothing at all when there are no attachments.
+ * @example
+ * bodyChildren.push(...attachmentNote()) // after the closing, before {@signOff}
+ */
+export function attachmentNote(): Paragraph[] {
+  const nameAt = BODY_INDENT_CHARS + NOTE_LEAD_CHARS;
+  return [
+    control("{#attachments}"),
+    control("{#isOnly}"),
+    noteLine("附件：{title}", nameAt, true),
+    control("{/isOnly}"),
+    control("{#isFirst}"),
+    noteLine("附件：{noteNumber}{title}", nameAt + NOTE_NUMBER_CHARS, true),
+    control("{/isFirst}"),
+    control("{#isNotFirst}"),
+    // The hanging indent of a later line is its number only: "2." sits under "1.".
+    new Paragraph({
+      style: ReportStyle.body,
+      alignment: AlignmentType.LEFT,
+      indent: {
+        left: (nameAt + NOTE_NUMBER_CHARS) * CHAR_TWIPS,
+        hanging: NOTE_NUMBER_CHARS * CHAR_TWIPS,
+      },
+      children: [new TextRun("{noteNumber}{title}")],
+    }),
+    control("{/isNotFirst}"),
+    control("{/attachments}"),
+  ];
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+} as const;
+
+interface Column {
+  /** The header text. */
+  header: string;
+  /** The cell's tag, e.g. "{problem}". */
+  tag: string;
+  /** Width in twips; the widths of a table add up to the 版心. */
+  width: number;
+  /** Short values (numbers, names, dates) are centred; clauses start flush left (justified, a narrow cell spreads its characters). */
+  centred: boolean;
+}
+
+function cell(text: string, width: number, centred: boolean, header: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    children: [
+      new Paragraph({
+        alignment: centred || header ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: TABLE_LINE,
+        children: [
+          new TextRun({
+            text,
+            font: cjkFont(header ? FONT.heiTi : FONT.fangSong),
+            size: TABLE_SIZE,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * A table with a header row repeated on every page and one data row repeated per entry of `rows`: the loop
+ * tags sit in the first and last cells, so docxtemplater repeats the whole row.
+ */
+function loopTable(rows: string, columns: readonly Column[]): Table {
+  const last = columns.length - 1;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns.map((c) => c.width),
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        height: { value: 560, rule: HeightRule.ATLEAST },
+        children: columns.map((c) => cell(c.header, c.width, true, true)),
+      }),
+      new TableRow({
+        height: { value: 560, rule: HeightRule.ATLEAST },
+        children: columns.map((c, i) =>
+          cell(
+            `${i === 0 ? `{#${rows}}` : ""}${c.tag}${i === last ? `{/${rows}}` : ""}`,
+            c.width,
+            c.centred,
+            false,
+          ),
+        ),
+      }),
+    ],
+  });
+}
+
+/** 整改清单: 序号, 存在问题, 整改措施, 责任人, 完成时限, 整改状态 (8844 twips, the 版心). */
+const RECTIFICATION_COLUMNS: readonly Column[] = [
+  { header: "序号", tag: "{number}", width: 760, centred: true },
+  { header: "存在问题", tag: "{problem}", width: 1900, centred: false },
+  { header: "整改措施", tag: "{measure}", width: 2584, centred: false },
+  { header: "责任人", tag: "{owner}", width: 1040, centred: true },
+  { header: "完成时限", tag: "{deadline}", width: 1280, centred: true },
+  { header: "整改状态", tag: "{status}", width: 1280, centred: true },
+];
+
+/** 民主评议党员结果: 评议等次, 人数, 占参评党员比例. */
+const EVALUATION_COLUMNS: readonly Column[] = [
+  { header: "评议等次", tag: "{grade}", width: 3844, centred: true },
+  { header: "人数", tag: "{count}", width: 2000, centred: true },
+  { header: "占评定等次党员比例", tag: "{share}", width: 3000, centred: true },
+];
+
+/**
+ * The attachment pages, after the sign-off: each starts a new page with its label ("附件1") in 3号 黑体
+ * flush left on line 1 and its title centred in 2号 小标宋 on line 3, followed by its paragraphs and table.
+ * @example
+ * bodyChildren.push(...attachmentPages()) // after {@signOff}
+ */
+export function attachmentPages(): (Paragraph | Table)[] {
+  return [
+    control("{#attachments}"),
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.LEFT,
+      // "附件1" is one mark in 黑体, its digit included (elsewhere digits are Times New Roman).
+      children: [new TextRun({ text: "{label}", font: FONT.heiTi })],
+    }),
+    // Line 2 is left blank by the spacing before the title; the title style leaves a blank line after it.
+    new Paragraph({
+      style: ReportStyle.title,
+      spacing: { before: GRID.linePitch },
+      children: [new TextRun("{title}")],
+    }),
+    control("{#paragraphs}"),
+    new Paragraph({ style: ReportStyle.body, children: [new TextRun("{text}")] }),
+    control("{/paragraphs}"),
+    control("{#isRectification}"),
+    loopTable("rectificationRows", RECTIFICATION_COLUMNS),
+    control("{/isRectification}"),
+    control("{#isEvaluation}"),
+    loopTable("evaluationRows", EVALUATION_COLUMNS),
+    control("{/isEvaluation}"),
+    control("{/attachments}"),
+  ];
+}
