@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { toView } from "../../src/format/view";
+import type { MeetingSummary } from "../../src/model/types";
+import { BuiltInTemplate, builtInTemplate } from "../../src/template/builtin";
+import { inspectTemplate } from "../../src/template/inspect";
+import { TagKind, tagVocabulary, vocabularyMarkdown } from "../../src/template/vocabulary";
+
+const root = join(__dirname, "..", "..");
+
+/** A summary that fills every list of the view data, so that every field shows up. */
+function fullSummary(): MeetingSummary {
+  const summary: MeetingSummary = JSON.parse(
+    readFileSync(join(root, "examples", "four-sections.json"), "utf8"),
+  );
+  summary.closing = summary.closing ?? ["特此报告。"];
+  summary.meeting = {
+    ...summary.meeting,
+    attendance: {
+      expected: 23,
+      present: 21,
+      attendees: ["张三", "李四"],
+      onLeave: [{ name: "王五", reason: "因公出差" }],
+      absent: [{ name: "赵六", reason: "因病" }],
+      observers: [{ name: "孙七", organization: "机关党委" }],
+    },
+  };
+  return summary;
+}
+
+/** Every (scope, name) pair of the view data: lists and groups are walked into, as templates see them. */
+function viewTags(value: object, scope = "", out = new Set<string>()): Set<string> {
+  for (const [name, field] of Object.entries(value)) {
+    out.add(`${scope}|${name}`);
+    const inner = scope === "" ? name : `${scope}.${name}`;
+    if (Array.isArray(field)) {
+      if (field.length === 0) throw new Error(`the full summary leaves ${inner} empty: fill it`);
+      for (const entry of field) viewTags(entry, inner, out);
+    } else if (typeof field === "object" && field !== null) {
+      viewTags(field, inner, out);
+    }
+  }
+  return out;
+}
+
+describe("the tag vocabulary", () => {
+  it("describes every field of the view data, and nothing else", () => {
+    const described = new Set(tagVocabulary.map((t) => `${t.scope}|${t.name}`));
+    expect([...described].sort()).toEqual([...viewTags(toView(fullSummary()))].sort());
+  });
+
+  it("gives every tag a kind, a meaning, an example and how to write it", () => {
+    for (const tag of tagVocabulary) {
+      expect(Object.values(TagKind)).toContain(tag.kind);
+      expect(tag.meaning).not.toBe("");
+      expect(tag.example.length).toBeGreaterThan(0);
+      expect(tag.usage).toMatch(/^\{/);
+    }
+  });
+
+  it("says how each kind of tag is written", () => {
+    const find = (scope: string, name: string) =>
+      tagVocabulary.find((t) => t.scope === scope && t.name === name);
+    expect(find("", "title")).toMatchObject({
+      kind: "value",
+      usage: "{title}",
+      example: "巡视整改专题组织生活会总结报告",
+    });
+    expect(find("", "sections")).toMatchObject({ kind: "loop", usage: "{#sections}…{/sections}" });
+    expect(find("sections.blocks", "isLevel2")).toMatchObject({
+      kind: "condition",
+      usage: "{#isLevel2}…{/isLevel2}",
+    });
+    expect(find("", "signOff")).toMatchObject({ kind: "raw", usage: "{@signOff}" });
+    expect(find("meeting", "kind")).toMatchObject({ kind: "value", usage: "{meeting.kind}" });
+    expect(find("meeting.attendance", "expected")).toMatchObject({ usage: "{meeting.attendance.expected}" });
+    expect(find("meeting.agenda", "number")).toMatchObject({ usage: "{number}" });
+  });
+
+  it("is listed in full in docs/templates.md", () => {
+    const docs = readFileSync(join(root, "docs", "templates.md"), "utf8");
+    expect(docs).toContain(vocabularyMarkdown());
+    for (const tag of tagVocabulary) expect(docs).toContain(`\`${tag.usage}\``);
+  });
+
+  it.each(Object.values(BuiltInTemplate))("is all the built-in %s template uses", async (name) => {
+    const inspection = inspectTemplate(await builtInTemplate(name));
+    expect(inspection.issues).toEqual([]);
+    expect(inspection.tags.length).toBeGreaterThan(10);
+    expect(inspection.tags.filter((t) => !t.known)).toEqual([]);
+  });
+
+  it("is what the shipped templates/report.docx uses", () => {
+    const inspection = inspectTemplate(new Uint8Array(readFileSync(join(root, "templates", "report.docx"))));
+    expect(inspection.issues).toEqual([]);
+    expect(inspection.tags.map((t) => `${t.part} ${t.scope} ${t.sign}${t.name}`)).toContain(
+      "body sections.blocks.isLevel2 number",
+    );
+  });
+});
