@@ -7,6 +7,7 @@ import {
   resolveTag,
   scopesOf,
   TagKind,
+  tagVocabulary,
   type VocabularyScope,
 } from "./vocabulary.js";
 
@@ -51,8 +52,11 @@ function signOf(part: ParsedTag): TagSign {
 }
 
 function where(scope: string): string {
-  const last = scope.split(".").at(-1) ?? scope;
-  return scope === "" ? "at the top level" : `inside {#${last}}…{/${last}}`;
+  if (scope === "") return "at the top level";
+  const loop = tagVocabulary.find((t) => (t.scope === "" ? t.name : `${t.scope}.${t.name}`) === scope);
+  return loop?.kind === TagKind.Group
+    ? `as {${scope}.…}`
+    : `inside ${loop?.usage ?? `{#${scope}}…{/${scope}}`}`;
 }
 
 /** Checks one tag against the vocabulary, given where it is. */

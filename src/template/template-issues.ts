@@ -225,7 +225,13 @@ function explain(
       };
     }
     case "unopened_tag": {
-      const tag = bare(context.split(/\s/).at(-1) ?? "");
+      // The context runs from the previous "}" to this one: the tag is the last word before this "}".
+      const tag = bare(
+        context
+          .replace(/\}\s*$/, "")
+          .split(/[}\s]/)
+          .at(-1) ?? "",
+      );
       return {
         code: TemplateIssueCode.UnopenedTag,
         tag,
@@ -233,7 +239,7 @@ function explain(
       };
     }
     case "duplicate_open_tag": {
-      const tag = bare(context);
+      const tag = bare(/\{\{\s*([^{}]*)/.exec(paragraph ?? "")?.[1] ?? context);
       return {
         code: TemplateIssueCode.DuplicateOpenTag,
         tag,
