@@ -56,6 +56,23 @@ function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   throw new Error(`no ${name} in the central directory`);
 }
 
+/** Overwrites the start of `name`'s compressed data with bytes that are not DEFLATE. */
+function damage(zip: Uint8Array, name: string): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const encoded = new TextEncoder().encode(name);
+  for (let at = 0; at < out.length - 30; at++) {
+    if (view.getUint32(at, true) !== 0x04034b50) continue;
+    const length = view.getUint16(at + 26, true);
+    const found = out.subarray(at + 30, at + 30 + length);
+    if (length === encoded.length && found.every((b, i) => b === encoded[i])) {
+      out.fill(0xff, at + 30 + length + view.getUint16(at + 28, true), at + 40 + length);
+      return out;
+    }
+  }
+  throw new Error(`no ${name} in the zip`);
+}
+
 describe("templates that cannot be opened are refused before anything is inflated", () => {
   it("refuses a file that is not a zip (not-a-zip.docx)", () => {
     expect(refusal(new TextEncoder().encode("这不是一个 Word 文件"))).toMatchObject({
@@ -152,9 +169,10 @@ describe("templates that cannot be opened are refused before anything is inflate
     ]);
   });
 
-  it("refuses a part whose header lies about its size (lying-header.docx)", async () => {
-    const honest = await reportPlus("word/bomb.xml", `<a>${"x".repeat(5 * MB)}</a>`);
-    const lying = declareSize(honest, "word/bomb.xml", 100);
+  it("refuses a part whose header lies about its size, without inflating it (lying-header.docx)", async () => {
+    const honest = await reportPlus("word/bomb.xml", `<a>${"x".repeat(30 * MB)}</a>`);
+    expect(honest.length).toBeLessThan(200 * 1024);
+    const lying = declareSize(honest, "word/bomb.xml", 1000);
     expect(refusal(lying)).toMatchObject({
       code: "invalid_template",
       issues: [
@@ -163,6 +181,14 @@ describe("templates that cannot be opened are refused before anything is inflate
           message: expect.stringContaining("does not unpack to the size the zip declares"),
         },
       ],
+    });
+  });
+
+  it("refuses a part whose compressed data is damaged (damaged.docx)", async () => {
+    const damaged = damage(await builtInTemplate("report"), "word/document.xml");
+    expect(refusal(damaged)).toMatchObject({
+      code: "invalid_template",
+      issues: [{ code: "not_a_docx", message: expect.stringContaining("its zip data is damaged") }],
     });
   });
 

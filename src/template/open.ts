@@ -1,5 +1,6 @@
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
+import { inflatedSize } from "./inflated-size.js";
 import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
 import { openZip } from "./zip.js";
 
@@ -33,14 +34,20 @@ const NOT_A_ZIP =
 
 interface CentralEntry {
   name: string;
+  /** The uncompressed size it declares. */
   size: number;
+  compressedSize: number;
+  /** 0 stored, 8 DEFLATE. */
+  method: number;
+  /** Where its local header starts. */
+  localOffset: number;
 }
 
 /**
  * Reads the zip's central directory straight from the bytes (the list at the end of a zip of every file
  * with its sizes) and checks the declared sizes against {@link TemplateLimits}: nothing is inflated yet.
  */
-function checkCentralDirectory(bytes: Uint8Array): void {
+function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
   if (bytes.length > TemplateLimits.maxFileBytes) {
     refuse(
       TemplateIssueCode.TooLarge,
@@ -78,12 +85,15 @@ function checkCentralDirectory(bytes: Uint8Array): void {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) {
       refuse(TemplateIssueCode.NotADocx, "The template is not a .docx file: its zip directory is damaged.");
     }
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
-    entries.push({ name, size });
+    entries.push({ name, size, compressedSize, method, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   let total = 0;
@@ -102,6 +112,40 @@ function checkCentralDirectory(bytes: Uint8Array): void {
       `The template unpacks to ${mb(total)}; a template may unpack to at most ${mb(TemplateLimits.maxTotalBytes)}.`,
     );
   }
+  return entries;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const DAMAGED =
+  "The template is not a .docx file: its zip data is damaged. Open it in Word or WPS and save it again.";
+
+/**
+ * Checks that an entry really inflates to the size it declares, counting without inflating (memory stays
+ * constant), so that a header that understates the size cannot make pizzip inflate an unbounded amount.
+ */
+function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER)
+    refuse(TemplateIssueCode.NotADocx, DAMAGED);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) refuse(TemplateIssueCode.NotADocx, DAMAGED);
+  let actual: number;
+  if (entry.method === 0) actual = data.length;
+  else if (entry.method === 8) {
+    try {
+      actual = inflatedSize(data, entry.size);
+    } catch (cause) {
+      refuse(TemplateIssueCode.NotADocx, DAMAGED, cause);
+    }
+  } else return; // pizzip refuses compression methods it does not know
+  if (actual !== entry.size) {
+    refuse(
+      TemplateIssueCode.TooLarge,
+      `The file ${entry.name} inside the template does not unpack to the size the zip declares: the file is damaged or made to mislead.`,
+    );
+  }
 }
 
 /** A DTD is how XML entity expansion ("billion laughs") and external entities get in; Word never writes one. */
@@ -114,8 +158,9 @@ function isXmlPart(name: string): boolean {
 /**
  * Opens a template's bytes, refusing hostile or broken files before the template engine sees them:
  * not a zip, bigger than {@link TemplateLimits} (checked on the sizes the zip declares, before inflating),
- * no `word/document.xml`, or an XML part that declares a DTD. Every XML part is inflated once here, and
- * pizzip checks that it inflates to exactly the size declared, so a lying header is refused too.
+ * no `word/document.xml`, or an XML part that declares a DTD. Each XML part's compressed data is first
+ * counted (not inflated) to check it unpacks to exactly the size declared, so a lying header is refused
+ * in constant memory; then it is inflated once here and handed to the template engine.
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
  *   `too_many_parts`, `missing_document` or `dtd_not_allowed`
  */
@@ -123,7 +168,8 @@ export function openTemplate(bytes: Uint8Array): PizZip {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
   }
-  checkCentralDirectory(bytes);
+  const entries = checkCentralDirectory(bytes);
+  for (const entry of entries) if (isXmlPart(entry.name)) checkActualSize(bytes, entry);
   let zip: PizZip;
   try {
     zip = openZip(bytes);
