@@ -51,23 +51,23 @@ zip.file("word/header2.xml", header);
 edit("word/_rels/document.xml.rels", (xml) =>
   xml.replace(
     "</Relationships>",
-    [1, 2]
+    `${[1, 2]
       .map(
         (n) =>
           `<Relationship Id="rIdBranchHeader${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header${n}.xml"/>`,
       )
-      .join("") + "</Relationships>",
+      .join("")}</Relationships>`,
   ),
 );
 edit("[Content_Types].xml", (xml) =>
   xml.replace(
     "</Types>",
-    [1, 2]
+    `${[1, 2]
       .map(
         (n) =>
           `<Override PartName="/word/header${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`,
       )
-      .join("") + "</Types>",
+      .join("")}</Types>`,
   ),
 );
 edit("word/document.xml", (xml) =>
