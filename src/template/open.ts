@@ -160,7 +160,9 @@ function isXmlPart(name: string): boolean {
  * not a zip, bigger than {@link TemplateLimits} (checked on the sizes the zip declares, before inflating),
  * no `word/document.xml`, or an XML part that declares a DTD. Each XML part's compressed data is first
  * counted (not inflated) to check it unpacks to exactly the size declared, so a lying header is refused
- * in constant memory; then it is inflated once here and handed to the template engine.
+ * in constant memory; then it is inflated and checked for a DTD. (The checked text is not put back into
+ * the zip: that would make every part be compressed again on output, which costs more than the template
+ * engine inflating the same bytes a second time.)
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
  *   `too_many_parts`, `missing_document` or `dtd_not_allowed`
  */
@@ -203,8 +205,6 @@ export function openTemplate(bytes: Uint8Array): PizZip {
         ),
       );
     }
-    // Keep the checked text, so the template engine reads what was checked and nothing is inflated twice.
-    zip.file(name, text);
   }
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
   return zip;
