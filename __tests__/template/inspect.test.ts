@@ -203,6 +203,20 @@ describe("inspectTemplate", () => {
     ]);
   });
 
+  it("reports a tag typed with full-width braces, which would print as it is", async () => {
+    const template = await reportWith((xml) => replaceOnce(xml, "{title}", "{title}（｛meeting.kind｝）"));
+    expect(inspectTemplate(template).issues).toEqual([
+      expect.objectContaining({
+        code: "full_width_braces",
+        tag: "meeting.kind",
+        part: "body",
+        paragraph: "{title}（｛meeting.kind｝）",
+        explanation:
+          "｛meeting.kind｝ is typed with full-width braces ｛｝, so it is printed as it is. Type the braces with the input method in English mode: {meeting.kind}.",
+      }),
+    ]);
+  });
+
   it("reports empty braces", async () => {
     const template = await reportWith((xml) => replaceOnce(xml, "{title}", "{title}{}"));
     expect(inspectTemplate(template).issues).toMatchObject([

@@ -166,6 +166,25 @@ function walkPart(
   visit(parsed);
 }
 
+/** A tag name between full-width braces, as a Chinese input method types them: ｛title｝. */
+const FULL_WIDTH_TAG = /｛\s*([#/^@]?)\s*([A-Za-z][\w.]*)\s*｝/g;
+
+/** Tags typed with full-width braces are plain text to the renderer: say so, in each paragraph. */
+function fullWidthBraces(file: string, parts: CompiledParts, out: InspectTemplateResult): void {
+  const part = partName(file);
+  for (const paragraph of parts.locators.get(file)?.all() ?? []) {
+    for (const [written, sign = "", name = ""] of paragraph.matchAll(FULL_WIDTH_TAG)) {
+      out.issues.push(
+        makeIssue(
+          TemplateIssueCode.FullWidthBraces,
+          `${written} is typed with full-width braces ｛｝, so it is printed as it is. Type the braces with the input method in English mode: {${sign}${name}}.`,
+          { tag: name, part, paragraph },
+        ),
+      );
+    }
+  }
+}
+
 /**
  * Inspects a template without rendering it: the tags it uses, where each one is, and every problem at
  * once — braces that do not pair up, loops that are not closed or closed in the wrong order, `{@…}` tags
@@ -195,6 +214,9 @@ export function inspectTemplate(template: Uint8Array): InspectTemplateResult {
   const out: InspectTemplateResult = { tags: [], issues: [...structural] };
   if (!parts) return out;
   const files = [...parts.tags.keys()].sort((a, b) => partRank(a) - partRank(b));
-  for (const file of files) walkPart(file, parts.tags.get(file) ?? [], parts, out);
+  for (const file of files) {
+    walkPart(file, parts.tags.get(file) ?? [], parts, out);
+    fullWidthBraces(file, parts, out);
+  }
   return out;
 }

@@ -29,6 +29,8 @@ export const TemplateIssueCode = {
   DuplicateOpenTag: "duplicate_open_tag",
   /** `{title}}`. */
   DuplicateCloseTag: "duplicate_close_tag",
+  /** `｛title｝`: a tag typed with full-width braces, which is printed as it is (inspect only). */
+  FullWidthBraces: "full_width_braces",
   /** `{}`: braces with no name. */
   EmptyTag: "empty_tag",
   /** `{#sections}` with no `{/sections}`. */
@@ -113,7 +115,11 @@ interface ParagraphSpan {
  * Finds the paragraph around a text offset of a part, in docxtemplater's coordinates (the offsets its
  * errors and tags carry: positions in the concatenated text of the part's text elements).
  */
-export type ParagraphLocator = (offset: number) => string | undefined;
+export interface ParagraphLocator {
+  (offset: number): string | undefined;
+  /** Every paragraph's text, in document order. */
+  all(): string[];
+}
 
 /** Builds a {@link ParagraphLocator} from a part's XML tokens. */
 export function paragraphLocator(tokens: readonly XmlToken[]): ParagraphLocator {
@@ -141,7 +147,7 @@ export function paragraphLocator(tokens: readonly XmlToken[]): ParagraphLocator 
     }
     return out.sort((a, b) => a.start - b.start || b.end - a.end);
   };
-  return (offset) => {
+  const locate = (offset: number) => {
     spans ??= build();
     let best: ParagraphSpan | undefined;
     for (const span of spans) {
@@ -152,6 +158,12 @@ export function paragraphLocator(tokens: readonly XmlToken[]): ParagraphLocator 
     }
     return best ? decode(best.text) : undefined;
   };
+  return Object.assign(locate, {
+    all: () => {
+      spans ??= build();
+      return spans.map((span) => decode(span.text));
+    },
+  });
 }
 
 /** What a template error of docxtemplater carries that we use. */
