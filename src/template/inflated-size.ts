@@ -60,6 +60,9 @@ const FIXED = (() => {
  * @param limit - stop counting past this many bytes
  * @returns the inflated size, or `Infinity` as soon as it exceeds `limit`
  * @throws {@link CorruptDeflateError} for data that is not valid DEFLATE
+ * @example
+ * inflatedSize(deflateRawSync(new Uint8Array(1000)), 10_000) //=> 1000
+ * inflatedSize(deflateRawSync(new Uint8Array(1000)), 100) //=> Infinity
  */
 export function inflatedSize(data: Uint8Array, limit: number): number {
   let pos = 0;

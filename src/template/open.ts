@@ -5,8 +5,11 @@ import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-iss
 import { openZip } from "./zip.js";
 
 /**
- * The bounds a template must stay within. A .docx is a zip: a few kilobytes can declare gigabytes
- * (a "zip bomb"), so the sizes the zip declares are checked before anything is inflated.
+ * The bounds a template must stay within (see docs/custom-templates.md). A .docx is a zip: a few
+ * kilobytes can declare gigabytes (a "zip bomb"), so the sizes the zip declares are checked before
+ * anything is inflated.
+ * @example
+ * TemplateLimits.maxTotalBytes //=> 52428800 (50 MB)
  */
 export const TemplateLimits = {
   /** The .docx file itself: 20 MB. */
@@ -163,8 +166,14 @@ function isXmlPart(name: string): boolean {
  * in constant memory; then it is inflated and checked for a DTD. (The checked text is not put back into
  * the zip: that would make every part be compressed again on output, which costs more than the template
  * engine inflating the same bytes a second time.)
+ * @param bytes - the .docx file
+ * @returns the opened zip, its parts checked
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
- *   `too_many_parts`, `missing_document` or `dtd_not_allowed`
+ *   `too_many_parts`, `missing_document` or `dtd_not_allowed` (one per part that declares a DTD)
+ * @throws TypeError when `bytes` is not a Uint8Array
+ * @example
+ * openTemplate(new TextEncoder().encode("hello"))
+ * //=> throws TemplateError: "Invalid template: The template is not a .docx file: it is not a zip archive. …"
  */
 export function openTemplate(bytes: Uint8Array): PizZip {
   if (!(bytes instanceof Uint8Array)) {

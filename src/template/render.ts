@@ -104,7 +104,10 @@ export interface CompiledTemplate {
  * so both report a broken template with the same issues.
  * @param template - the .docx bytes
  * @param onError - what to do with the issues of a template that does not parse (default: throw them)
+ * @returns the compiled template; undefined only when `onError` took the issues
  * @throws {@link TemplateError} `invalid_template`
+ * @example
+ * compileTemplate(bytes).doc.render(view) // what renderTemplate does, before writing the zip
  */
 export function compileTemplate(
   template: Uint8Array,

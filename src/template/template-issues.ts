@@ -121,7 +121,12 @@ export interface ParagraphLocator {
   all(): string[];
 }
 
-/** Builds a {@link ParagraphLocator} from a part's XML tokens. */
+/**
+ * Builds a {@link ParagraphLocator} from a part's XML tokens (docxtemplater's `xmllexed`).
+ * @param tokens - the part's tokens, in order
+ * @example
+ * paragraphLocator(tokens)(0) //=> "{title}" (the paragraph holding the part's first character)
+ */
 export function paragraphLocator(tokens: readonly XmlToken[]): ParagraphLocator {
   let spans: ParagraphSpan[] | undefined;
   const build = (): ParagraphSpan[] => {
@@ -185,7 +190,13 @@ export interface XtError {
   };
 }
 
-/** Shortens a paragraph for a one-line message. */
+/**
+ * Shortens a paragraph for a one-line message.
+ * @param text - the paragraph's text
+ * @param max - how many characters to keep
+ * @example
+ * excerpt("一二三四五", 3) //=> "一二三…"
+ */
 export function excerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
@@ -199,7 +210,15 @@ function bare(text: string): string {
     .trim();
 }
 
-/** Builds an issue; the message starts with where it is: `body «{title 会议»: …`. */
+/**
+ * Builds an issue; the message starts with where it is: `body «{title 会议»: …`.
+ * @param code - its {@link TemplateIssueCode}
+ * @param explanation - what is wrong and what to do, in Word terms
+ * @param where - the tag, part and paragraph, when known
+ * @example
+ * makeIssue("unknown_tag", "{titel} is not a tag…", { tag: "titel", part: "body", paragraph: "{titel}" }).message
+ * //=> "body «{titel}»: {titel} is not a tag…"
+ */
 export function makeIssue(
   code: TemplateIssueCode,
   explanation: string,
@@ -368,6 +387,9 @@ function firstOffset(offset: number | number[] | undefined): number | undefined 
  * @param error - what docxtemplater threw
  * @param locators - per file of the .docx, the paragraph finder (see {@link paragraphLocator})
  * @returns the issues, or undefined when the error is not docxtemplater's (a bug to rethrow)
+ * @example
+ * issuesFromDocxtemplater(multiError, locators)[0]
+ * //=> { code: "unclosed_tag", tag: "title", part: "body", paragraph: "{title", … }
  */
 export function issuesFromDocxtemplater(error: unknown, locators: Locators): TemplateIssue[] | undefined {
   const xt = error as XtError;

@@ -179,6 +179,7 @@ export interface VocabularyScope {
   readonly fields: Readonly<Record<string, Leaf | Branch<unknown>>>;
 }
 
+/** The top level of the vocabulary: where every tag lookup starts. */
 export const ROOT_SCOPE: VocabularyScope = { path: "", fields: VIEW as unknown as VocabularyScope["fields"] };
 
 function usage(kind: TagKind, written: string): string {
@@ -249,6 +250,10 @@ function lookUp(scope: VocabularyScope, name: string): ResolvedTag | undefined {
  * Resolves a tag the way the renderer does: in the innermost scope first, then outwards to the top level.
  * @param name - the tag's name, trimmed, possibly dotted
  * @param scopes - the open scopes, outermost (the top level) first
+ * @returns its kind (and the scope it opens, for a list or group), or undefined when no scope has it
+ * @example
+ * resolveTag("meeting.kind", [ROOT_SCOPE]) //=> { kind: "value" }
+ * resolveTag("number", [ROOT_SCOPE]) //=> undefined (only filled inside a loop)
  */
 export function resolveTag(name: string, scopes: readonly VocabularyScope[]): ResolvedTag | undefined {
   for (let i = scopes.length - 1; i >= 0; i--) {
@@ -259,12 +264,22 @@ export function resolveTag(name: string, scopes: readonly VocabularyScope[]): Re
   return undefined;
 }
 
-/** The scopes (as in {@link TagInfo.scope}) where a plain name is defined: to explain a tag used outside them. */
+/**
+ * The scopes (as in {@link TagInfo.scope}) where a plain name is defined: to explain a tag used outside them.
+ * @param name - a field name without dots
+ * @example
+ * scopesOf("heading") //=> ["sections", "sections.blocks"]
+ */
 export function scopesOf(name: string): string[] {
   return tagVocabulary.filter((t) => t.name === name).map((t) => t.scope);
 }
 
-/** Every name usable from a stack of scopes (dotted for groups), for "did you mean" suggestions. */
+/**
+ * Every name usable from a stack of scopes (dotted for groups), for "did you mean" suggestions.
+ * @param scopes - the open scopes, outermost first
+ * @example
+ * namesInScope([ROOT_SCOPE]).includes("meeting.attendance.present") //=> true
+ */
 export function namesInScope(scopes: readonly VocabularyScope[]): string[] {
   const names: string[] = [];
   const add = (fields: VocabularyScope["fields"], prefix: string) => {
@@ -297,6 +312,8 @@ function scopeHeading(scope: string): string {
 /**
  * The vocabulary as Markdown tables, one per scope: the generated part of docs/templates.md.
  * (Internal: scripts/build-docs.mjs writes it, and a test checks that the committed file is current.)
+ * @example
+ * vocabularyMarkdown().startsWith("### Top level") //=> true
  */
 export function vocabularyMarkdown(): string {
   const scopes = [...new Set(tagVocabulary.map((t) => t.scope))];
