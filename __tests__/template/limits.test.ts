@@ -37,40 +37,39 @@ async function reportPlus(name: string, content: string | Uint8Array): Promise<U
 }
 
 /**
+ * Where `name`'s header starts in a zip: its central directory header (signature 0x02014b50, name length at
+ * 28, name at 46) or its local header (0x04034b50, name length at 26, name at 30).
+ */
+function headerOf(zip: Uint8Array, name: string, where: "central" | "local"): number {
+  const [signature, lengthAt, nameAt] = where === "central" ? [0x02014b50, 28, 46] : [0x04034b50, 26, 30];
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const encoded = new TextEncoder().encode(name);
+  for (let at = 0; at < zip.length - nameAt; at++) {
+    if (view.getUint32(at, true) !== signature || view.getUint16(at + lengthAt, true) !== encoded.length)
+      continue;
+    if (zip.subarray(at + nameAt, at + nameAt + encoded.length).every((b, i) => b === encoded[i])) return at;
+  }
+  throw new Error(`no ${where} header for ${name}`);
+}
+
+/**
  * Sets the uncompressed size the central directory declares for `name`, as a hand-made zip could: the
  * data stays the same, so the file unpacks to more than it says.
  */
 function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const encoded = new TextEncoder().encode(name);
-  for (let at = 0; at < out.length - 46; at++) {
-    if (view.getUint32(at, true) !== 0x02014b50) continue;
-    const length = view.getUint16(at + 28, true);
-    const found = out.subarray(at + 46, at + 46 + length);
-    if (length === encoded.length && found.every((b, i) => b === encoded[i])) {
-      view.setUint32(at + 24, size, true);
-      return out;
-    }
-  }
-  throw new Error(`no ${name} in the central directory`);
+  new DataView(out.buffer).setUint32(headerOf(out, name, "central") + 24, size, true);
+  return out;
 }
 
 /** Overwrites the start of `name`'s compressed data with bytes that are not DEFLATE. */
 function damage(zip: Uint8Array, name: string): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
-  const encoded = new TextEncoder().encode(name);
-  for (let at = 0; at < out.length - 30; at++) {
-    if (view.getUint32(at, true) !== 0x04034b50) continue;
-    const length = view.getUint16(at + 26, true);
-    const found = out.subarray(at + 30, at + 30 + length);
-    if (length === encoded.length && found.every((b, i) => b === encoded[i])) {
-      out.fill(0xff, at + 30 + length + view.getUint16(at + 28, true), at + 40 + length);
-      return out;
-    }
-  }
-  throw new Error(`no ${name} in the zip`);
+  const at = headerOf(out, name, "local");
+  const data = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  out.fill(0xff, data, data + 10);
+  return out;
 }
 
 describe("templates that cannot be opened are refused before anything is inflated", () => {
