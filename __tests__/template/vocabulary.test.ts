@@ -49,6 +49,31 @@ describe("the tag vocabulary", () => {
     expect([...described].sort()).toEqual([...viewTags(toView(fullSummary()))].sort());
   });
 
+  it("gives each tag the kind its value has: text, list, true/false or group", () => {
+    const kinds = new Map<string, string>();
+    const walk = (value: object, scope: string) => {
+      for (const [name, field] of Object.entries(value)) {
+        const inner = scope === "" ? name : `${scope}.${name}`;
+        if (Array.isArray(field)) {
+          kinds.set(`${scope}|${name}`, "loop");
+          for (const entry of field) walk(entry, inner);
+        } else if (typeof field === "object" && field !== null) {
+          kinds.set(`${scope}|${name}`, "group");
+          walk(field, inner);
+        } else kinds.set(`${scope}|${name}`, typeof field === "boolean" ? "condition" : "value");
+      }
+    };
+    walk(toView(fullSummary()), "");
+    for (const tag of tagVocabulary) {
+      // A raw tag's value is text too: ready-made WordprocessingML.
+      const expected = tag.kind === "raw" ? "value" : tag.kind;
+      expect({ tag: `${tag.scope}|${tag.name}`, kind: kinds.get(`${tag.scope}|${tag.name}`) }).toEqual({
+        tag: `${tag.scope}|${tag.name}`,
+        kind: expected,
+      });
+    }
+  });
+
   it("gives every tag a kind, a meaning, an example and how to write it", () => {
     for (const tag of tagVocabulary) {
       expect(Object.values(TagKind)).toContain(tag.kind);
