@@ -89,3 +89,14 @@ export {
 
 // Left internal on purpose: the layout builders (src/layout) are reached through builtInTemplate(), so the
 // GB/T 9704 numbers can change without breaking callers; zip helpers and the CLI runner are plumbing.
+
+// Template inspection
+export {
+  type InspectTemplateResult,
+  inspectTemplate,
+  type TagSign,
+  type TemplateTag,
+} from "./template/inspect.js";
+export { TemplateLimits } from "./template/open.js";
+export { TemplateIssueCode } from "./template/template-issues.js";
+export { type TagInfo, TagKind, tagVocabulary } from "./template/vocabulary.js";

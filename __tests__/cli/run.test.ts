@@ -5,11 +5,12 @@ import { type CliIo, runCli } from "../../src/cli/run";
 import { VERSION } from "../../src/version";
 import { minimalSummary, seedLines } from "../fixtures/summaries";
 import { paragraphTexts } from "../helpers/docx";
+import { brokenTemplates, reportWith } from "../helpers/templates";
 
 const repo = join(__dirname, "..", "..");
 
 /** Runs the CLI in-process in a fresh folder; returns exit code, output and the folder. */
-async function cli(argv: string[], stdin = "", files: Record<string, string> = {}) {
+async function cli(argv: string[], stdin = "", files: Record<string, string | Uint8Array> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), "msd-cli-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
   let stdout = "";
@@ -101,7 +102,9 @@ describe("meeting-summary render", () => {
       },
     );
     expect(code).toBe(1);
-    expect(stderr).toBe("t.docx: The template is not a .docx file: it is not a zip archive\n");
+    expect(stderr).toBe(
+      "t.docx: The template is not a .docx file: it is not a zip archive. Save it in Word or WPS as “Word 文档 (*.docx)”. [not_a_docx]\n",
+    );
     expect(existsSync(join(cwd, "out.docx"))).toBe(false);
   });
 
@@ -212,5 +215,66 @@ describe("meeting-summary schema, init, --help, --version", () => {
 
   it("knows its own version", () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).version);
+  });
+});
+
+describe("meeting-summary inspect", () => {
+  it("lists the tags of a sound template per part and exits 0", async () => {
+    const template = readFileSync(join(repo, "templates", "report.docx"));
+    const { code, stdout, stderr } = await cli(["inspect", "report.docx"], "", { "report.docx": template });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const lines = stdout.split("\n");
+    expect(lines[0]).toMatch(
+      /^report\.docx: body uses \{title\} \{#recipient\} \{recipient\} \{#opening\} \{text\} /,
+    );
+    expect(lines).toContain("report.docx: properties uses {title}");
+    expect(lines.at(-2)).toBe("report.docx: no problems");
+  });
+
+  it("prints every problem on its own line with part, paragraph, explanation and code, and exits 1", async () => {
+    const template = await reportWith((xml) =>
+      (brokenTemplates["unclosed-tag.docx"] as (x: string) => string)(
+        (brokenTemplates["mismatched-loop.docx"] as (x: string) => string)(
+          xml.replace("{#closing}", "{#closing}{titel}"),
+        ),
+      ),
+    );
+    const { code, stderr } = await cli(["inspect", "broken.docx"], "", { "broken.docx": template });
+    expect(code).toBe(1);
+    expect(stderr.split("\n")).toEqual([
+      "broken.docx: body «{title»: The tag {title is missing its closing brace }. In Word, type } right after title. [unclosed_tag]",
+      "broken.docx: body «{#isLevel4}»: {#isLevel4} is ended by {/isLevel3}: the two names must be the same. Change {/isLevel3} to {/isLevel4}, or check that the parts end in the reverse order they start. [mismatched_loop]",
+      "broken.docx: body «{#closing}{titel}»: {titel} is not a tag this library fills (did you mean {title}?). Check its spelling against the list of tags in docs/templates.md. [unknown_tag]",
+      "broken.docx: 3 problems",
+      "",
+    ]);
+  });
+
+  it("exits 1 for a file that is not a template", async () => {
+    const { code, stderr } = await cli(["inspect", "notes.docx"], "", { "notes.docx": "plain text" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^notes\.docx: The template is not a \.docx file: it is not a zip archive\. .* \[not_a_docx\]\n$/,
+    );
+  });
+
+  it("exits 1 for a file that does not exist, and 2 without an argument", async () => {
+    expect(await cli(["inspect", "missing.docx"])).toMatchObject({
+      code: 1,
+      stderr: "missing.docx: cannot be read (ENOENT)\n",
+    });
+    expect((await cli(["inspect"])).code).toBe(2);
+  });
+
+  it("reports a template's problems the same way when rendering with it", async () => {
+    const template = await reportWith(brokenTemplates["unclosed-tag.docx"] as (x: string) => string);
+    const { code, stderr } = await cli(["render", "s.json", "-o", "out.docx", "-t", "t.docx"], "", {
+      "s.json": JSON.stringify(minimalSummary()),
+      "t.docx": template,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "t.docx: body «{title»: The tag {title is missing its closing brace }. In Word, type } right after title. [unclosed_tag]\n",
+    );
   });
 });

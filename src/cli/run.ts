@@ -1,12 +1,13 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { ErrorCode, type Issue, MeetingSummaryError } from "../errors/index.js";
+import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
 import { toJsonSchema } from "../model/json-schema.js";
 import { type InvalidCharacters, validateSummary } from "../model/parse.js";
 import { parseSummaryJson, writeFileAtomic } from "../node.js";
 import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
+import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
 import type { MissingValues } from "../template/render.js";
 import { VERSION } from "../version.js";
 
@@ -32,8 +33,9 @@ class Exit extends Error {
   }
 }
 
-function reportIssues(io: CliIo, source: string, issues: readonly Issue[]): void {
-  for (const issue of issues) io.stderr(`${source}: ${issue.message}\n`);
+function reportIssues(io: CliIo, source: string, issues: readonly Issue[], withCodes = false): void {
+  for (const issue of issues)
+    io.stderr(`${source}: ${issue.message}${withCodes ? ` [${issue.code}]` : ""}\n`);
 }
 
 async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
@@ -54,10 +56,22 @@ async function readInput(io: CliIo, file: string): Promise<string> {
 
 function describeError(io: CliIo, source: string, error: unknown): never {
   if (error instanceof MeetingSummaryError) {
-    reportIssues(io, source, error.issues);
+    // Template problems carry their code, to look up in docs/custom-templates.md.
+    reportIssues(io, source, error.issues, error instanceof TemplateError);
     throw new Exit(ExitCode.InvalidInput);
   }
   throw error;
+}
+
+/** Each part's tags as written (`{#sections}`, `{number}`), each once, in order of first use. */
+function tagsByPart(tags: readonly TemplateTag[]): Map<string, string[]> {
+  const byPart = new Map<string, Set<string>>();
+  for (const tag of tags) {
+    const usages = byPart.get(tag.part) ?? new Set<string>();
+    usages.add(`{${tag.sign}${tag.name}}`);
+    byPart.set(tag.part, usages);
+  }
+  return new Map([...byPart].map(([part, usages]) => [part, [...usages]]));
 }
 
 function buildProgram(io: CliIo, done: (code: number) => void): Command {
@@ -153,6 +167,31 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     });
 
   program
+    .command("inspect")
+    .description("list the tags a .docx template uses and every problem in it (exit 1 when there is any)")
+    .argument("<template.docx>", "the template to check")
+    .action(async (file: string) => {
+      const bytes = await readBytes(io, file);
+      let inspection: ReturnType<typeof inspectTemplate>;
+      try {
+        inspection = inspectTemplate(bytes);
+      } catch (error) {
+        describeError(io, file, error);
+      }
+      for (const [part, usages] of tagsByPart(inspection.tags)) {
+        io.stdout(`${file}: ${part} uses ${usages.join(" ")}\n`);
+      }
+      reportIssues(io, file, inspection.issues, true);
+      if (inspection.issues.length > 0) {
+        const n = inspection.issues.length;
+        io.stderr(`${file}: ${n} problem${n === 1 ? "" : "s"}\n`);
+        throw new Exit(ExitCode.InvalidInput);
+      }
+      io.stdout(`${file}: no problems\n`);
+      done(ExitCode.Ok);
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of a summary")
     .action(() => {
@@ -183,7 +222,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
 }
 
 /**
- * Runs the CLI: `meeting-summary render|validate|schema|init`. Never calls `process.exit`; the caller does.
+ * Runs the CLI: `meeting-summary render|validate|inspect|schema|init`. Never calls `process.exit`; the caller does.
  * @param argv - the arguments after the program name
  * @param io - where output goes and input comes from
  * @returns the exit code: 0 success, 1 invalid input, 2 usage error

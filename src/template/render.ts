@@ -1,7 +1,20 @@
 import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
-import { ErrorCode, type Issue, TemplateError } from "../errors/index.js";
-import { openZip, zipToBytes } from "./zip.js";
+import { ErrorCode, TemplateError } from "../errors/index.js";
+import { openTemplate } from "./open.js";
+import {
+  issuesFromDocxtemplater,
+  makeIssue,
+  type ParagraphLocator,
+  paragraphLocator,
+  partName,
+  type TemplateIssue,
+  TemplateIssueCode,
+  type XmlToken,
+} from "./template-issues.js";
+import { zipToBytes } from "./zip.js";
+
+export type { TemplateIssue } from "./template-issues.js";
 
 /** What to do with a template tag that has no value in the view data. */
 export const MissingValues = {
@@ -11,14 +24,6 @@ export const MissingValues = {
   Empty: "empty",
 } as const;
 export type MissingValues = (typeof MissingValues)[keyof typeof MissingValues];
-
-/** A template problem: an {@link Issue} that also names the tag and the part of the document. */
-export interface TemplateIssue extends Issue {
-  /** The tag concerned, without braces, when there is one. */
-  tag?: string;
-  /** Where in the document: "body", "header", "footer", or the file inside the .docx. */
-  part?: string;
-}
 
 /**
  * Tags are names or dotted paths into the view data — `{title}`, `{meeting.kind}` — and `{.}` is the
@@ -40,83 +45,123 @@ function tagParser(tag: string) {
   };
 }
 
-/** Names a .docx part the way a template author sees it. */
-function partName(file: string | undefined): string | undefined {
-  if (file === undefined) return undefined;
-  if (file === "word/document.xml") return "body";
-  const match = /^word\/(header|footer)\d*\.xml$/.exec(file);
-  return match ? match[1] : file;
+/** A tag of the template as docxtemplater parsed it (the parts of its `postparsed` we read). */
+export interface ParsedTag {
+  type: string;
+  value: string;
+  module?: string;
+  inverted?: boolean;
+  offset?: number;
+  subparsed?: ParsedTag[];
 }
 
-interface XtError {
-  name?: string;
-  message?: string;
-  properties?: {
-    id?: string;
-    xtag?: string;
-    explanation?: string;
-    file?: string;
-    errors?: XtError[];
+/** What the template engine saw of each part, kept to say where a problem is. */
+export interface CompiledParts {
+  /** Per file of the .docx: the tags in document order, loops holding their content. */
+  tags: Map<string, ParsedTag[]>;
+  /** Per file of the .docx: finds the paragraph around a text offset. */
+  locators: Map<string, ParagraphLocator>;
+}
+
+interface MissingTag {
+  tag: string;
+  file: string | undefined;
+  offset: number | undefined;
+}
+
+/**
+ * A docxtemplater module that only listens: it keeps each part's XML tokens and parsed tags (for issue
+ * locations and for inspect), and notes each tag that finds no value while rendering.
+ */
+function listener(parts: CompiledParts, missing: MissingTag[]) {
+  return {
+    name: "MeetingSummaryListener",
+    set(options: { inspect?: { filePath?: string; xmllexed?: XmlToken[]; postparsed?: ParsedTag[] } }) {
+      const inspect = options.inspect;
+      if (!inspect?.filePath) return;
+      if (inspect.xmllexed) parts.locators.set(inspect.filePath, paragraphLocator(inspect.xmllexed));
+      if (inspect.postparsed) parts.tags.set(inspect.filePath, inspect.postparsed);
+    },
+    nullGetter(part: ParsedTag, _scope: unknown, file?: { filePath?: string }) {
+      // Loops and conditions on a missing value simply do not render; a plain tag is a missing value.
+      if (!part.module && part.value !== undefined) {
+        missing.push({ tag: String(part.value).trim(), file: file?.filePath, offset: part.offset });
+      }
+      return undefined;
+    },
   };
 }
 
-function templateIssue(error: XtError): TemplateIssue {
-  const p = error.properties ?? {};
-  const part = partName(p.file);
-  const issue: TemplateIssue = {
-    path: [],
-    code: p.id ?? "template_error",
-    message: `${part ? `${part}: ` : ""}${p.explanation ?? error.message ?? "the template cannot be used"}`,
-  };
-  if (p.xtag !== undefined) issue.tag = p.xtag;
-  if (part !== undefined) issue.part = part;
-  return issue;
+/** A compiled template, ready to render. */
+export interface CompiledTemplate {
+  doc: Docxtemplater;
+  parts: CompiledParts;
+  missing: MissingTag[];
 }
 
-/** docxtemplater's errors (one, or a "multi error" holding all) → one TemplateError with every issue. */
-function fromDocxtemplater(
-  error: unknown,
-  code: typeof ErrorCode.InvalidTemplate | typeof ErrorCode.RenderFailed,
-) {
-  const xt = error as XtError;
-  if (!xt?.properties) return error;
-  const all = xt.properties.errors ?? [xt];
-  return new TemplateError(code, all.map(templateIssue), { cause: error });
-}
-
-function open(template: Uint8Array): PizZip {
-  let zip: PizZip;
+/**
+ * Opens and parses a template (no data involved). Shared by {@link renderTemplate} and `inspectTemplate`,
+ * so both report a broken template with the same issues.
+ * @param template - the .docx bytes
+ * @param onError - what to do with the issues of a template that does not parse (default: throw them)
+ * @returns the compiled template; undefined only when `onError` took the issues
+ * @throws {@link TemplateError} `invalid_template`
+ * @example
+ * compileTemplate(bytes).doc.render(view) // what renderTemplate does, before writing the zip
+ */
+export function compileTemplate(
+  template: Uint8Array,
+  onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
+): CompiledTemplate | undefined {
+  const zip: PizZip = openTemplate(template);
+  const parts: CompiledParts = { tags: new Map(), locators: new Map() };
+  const missing: MissingTag[] = [];
   try {
-    zip = openZip(template);
-  } catch (cause) {
-    throw new TemplateError(
-      ErrorCode.InvalidTemplate,
-      [
-        {
-          path: [],
-          code: "not_a_docx",
-          message: "The template is not a .docx file: it is not a zip archive",
-        },
-      ],
-      { cause },
-    );
+    const doc = new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      // Problems reach the caller as a TemplateError; nothing is printed to the console.
+      errorLogging: false,
+      parser: tagParser,
+      modules: [listener(parts, missing)],
+      nullGetter: () => "",
+    });
+    return { doc, parts, missing };
+  } catch (error) {
+    const issues = issuesFromDocxtemplater(error, parts.locators);
+    if (!issues) throw error;
+    if (onError) {
+      onError(issues, parts);
+      return undefined;
+    }
+    throw new TemplateError(ErrorCode.InvalidTemplate, issues, { cause: error });
   }
-  if (!zip.file("word/document.xml")) {
-    throw new TemplateError(ErrorCode.InvalidTemplate, [
-      {
-        path: [],
-        code: "not_a_docx",
-        message: "The template is not a .docx file: it has no word/document.xml",
-      },
-    ]);
-  }
-  return zip;
 }
 
 /** Options of {@link renderTemplate}. */
 export interface RenderTemplateOptions {
   /** A tag without a value: `"error"` (default) or `"empty"`. */
   missingValues?: MissingValues;
+}
+
+function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): TemplateIssue[] {
+  const seen = new Set<string>();
+  const issues: TemplateIssue[] = [];
+  for (const { tag, file, offset } of missing) {
+    const key = `${tag}\u0000${file}\u0000${offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const paragraph =
+      file !== undefined && offset !== undefined ? parts.locators.get(file)?.(offset) : undefined;
+    issues.push(
+      makeIssue(
+        TemplateIssueCode.MissingValue,
+        `The tag {${tag}} has no value: it is not part of the data (check its spelling), or pass missingValues: "empty" to print nothing in its place.`,
+        { tag, part: file === undefined ? undefined : partName(file), paragraph },
+      ),
+    );
+  }
+  return issues;
 }
 
 /**
@@ -128,48 +173,26 @@ export interface RenderTemplateOptions {
  * @param options - {@link RenderTemplateOptions}
  * @example
  * renderTemplate(await builtInTemplate("report"), toView(summary)) //=> Uint8Array (a .docx)
- * @throws {@link TemplateError} `invalid_template` for a template that cannot be used, `render_failed`
- *   when a tag has no value (unless `missingValues: "empty"`) — each problem an issue.
+ * @throws {@link TemplateError} `invalid_template` for a template that cannot be used (the same issues as
+ *   `inspectTemplate` reports), `render_failed` when a tag has no value (unless `missingValues: "empty"`) —
+ *   each problem an issue with its tag, part and paragraph.
  */
 export function renderTemplate(
   template: Uint8Array,
   view: object,
   options: RenderTemplateOptions = {},
 ): Uint8Array {
-  const zip = open(template);
-  const missing: string[] = [];
-  let doc: Docxtemplater;
-  try {
-    doc = new Docxtemplater(zip, {
-      paragraphLoop: true,
-      linebreaks: true,
-      // Problems reach the caller as a TemplateError; nothing is printed to the console.
-      errorLogging: false,
-      parser: tagParser,
-      nullGetter(part) {
-        // Loops and conditions on a missing value simply do not render; a plain tag is a missing value.
-        if (!part.module && part.value !== undefined) missing.push(String(part.value));
-        return "";
-      },
-    });
-  } catch (error) {
-    throw fromDocxtemplater(error, ErrorCode.InvalidTemplate);
-  }
+  const compiled = compileTemplate(template) as CompiledTemplate;
+  const { doc, parts, missing } = compiled;
   try {
     doc.render(view);
   } catch (error) {
-    throw fromDocxtemplater(error, ErrorCode.RenderFailed);
+    const issues = issuesFromDocxtemplater(error, parts.locators);
+    if (!issues) throw error;
+    throw new TemplateError(ErrorCode.RenderFailed, issues, { cause: error });
   }
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
-    throw new TemplateError(
-      ErrorCode.RenderFailed,
-      [...new Set(missing)].map((tag) => ({
-        path: [],
-        code: "missing_value",
-        tag,
-        message: `The tag {${tag}} has no value: it is not part of the view data (check its spelling), or pass missingValues: "empty" to print nothing`,
-      })),
-    );
+    throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
   return zipToBytes(doc.getZip());
 }
