@@ -154,6 +154,9 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
 /** A DTD is how XML entity expansion ("billion laughs") and external entities get in; Word never writes one. */
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 
+/** Template buffers that passed every check of {@link openTemplate}. */
+const verified = new WeakSet<Uint8Array>();
+
 function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
 }
@@ -179,6 +182,9 @@ export function openTemplate(bytes: Uint8Array): PizZip {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
   }
+  // The checks read every part once; a buffer that passed them (a built-in template, a user's template
+  // rendered many times) opens directly afterwards. Mutating a buffer after it was used is not supported.
+  if (verified.has(bytes)) return openZip(bytes);
   const entries = checkCentralDirectory(bytes);
   for (const entry of entries) if (isXmlPart(entry.name)) checkActualSize(bytes, entry);
   let zip: PizZip;
@@ -216,5 +222,6 @@ export function openTemplate(bytes: Uint8Array): PizZip {
     }
   }
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
+  verified.add(bytes);
   return zip;
 }
