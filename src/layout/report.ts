@@ -9,6 +9,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  type Table,
   TextRun,
 } from "docx";
 import type PizZip from "pizzip";
@@ -23,6 +24,14 @@ import {
   PAGE_NUMBER_LINE,
   SIZE,
 } from "./gbt9704.js";
+import {
+  fontNames,
+  type LayoutOptions,
+  linePitch,
+  pageMargins,
+  type ResolvedLayout,
+  resolveLayout,
+} from "./options.js";
 import { ReportCharacterStyle, ReportStyle } from "./styles.js";
 
 /**
@@ -32,131 +41,141 @@ import { ReportCharacterStyle, ReportStyle } from "./styles.js";
 const FIXED_DOC_DATE = "2026-01-01T00:00:00Z";
 
 /** A CJK font in the East Asian slot, Times New Roman for Latin letters and digits. */
-function cjkFont(eastAsia: string) {
+export function cjkFont(eastAsia: string) {
   return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
 }
 
-/** Every line of text is one grid line: 28.95 pt exact, nothing before or after. */
-const GRID_LINE = { line: GRID.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+/** Every line of text is one grid line: 28.95 pt exact (by default), nothing before or after. */
+export function gridLine(layout: ResolvedLayout) {
+  return { line: linePitch(layout), lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+}
 
-const paragraphStyles: IParagraphStyleOptions[] = [
-  {
-    // The 28-a-line squeeze lives here rather than in the document defaults, so that the page number,
-    // which is not based on Normal, escapes it (the docx package cannot write a spacing of 0 to undo it).
-    id: "Normal",
-    name: "Normal",
-    quickFormat: true,
-    run: { characterSpacing: GRID.characterSpacing },
-  },
-  {
-    id: ReportStyle.title,
-    name: "公文-标题",
-    basedOn: "Normal",
-    next: ReportStyle.recipient,
-    quickFormat: true,
-    uiPriority: 1,
-    paragraph: {
-      alignment: AlignmentType.CENTER,
-      // One grid line per title line keeps page 1 on the same 22-line grid as the rest (the standard
-      // counts the space around the title in lines: "标题下空一行"); 22 pt in 28.95 pt leaves 7 pt of
-      // leading, enough for a two- or three-line title. The blank line below is spacing, not a paragraph.
-      // The style is also taken off the grid (see normalise), or LibreOffice may give a title line two.
-      spacing: { ...GRID_LINE, after: GRID.linePitch },
+/** The 公文 paragraph styles shared by every built-in template, for a layout. */
+export function reportParagraphStyles(layout: ResolvedLayout): IParagraphStyleOptions[] {
+  const GRID_LINE = gridLine(layout);
+  return [
+    {
+      // The 28-a-line squeeze lives here rather than in the document defaults, so that the page number,
+      // which is not based on Normal, escapes it (the docx package cannot write a spacing of 0 to undo it).
+      id: "Normal",
+      name: "Normal",
+      quickFormat: true,
+      run: { characterSpacing: GRID.characterSpacing },
     },
-    run: { font: cjkFont(FONT.xiaoBiaoSong), size: SIZE.title },
-  },
-  {
-    id: ReportStyle.recipient,
-    name: "公文-主送机关",
-    basedOn: "Normal",
-    next: ReportStyle.body,
-    quickFormat: true,
-    uiPriority: 2,
-    paragraph: { alignment: AlignmentType.LEFT },
-  },
-  {
-    id: ReportStyle.body,
-    name: "公文-正文",
-    basedOn: "Normal",
-    next: ReportStyle.body,
-    quickFormat: true,
-    uiPriority: 3,
-    paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT } },
-  },
-  {
-    id: ReportStyle.heading1,
-    name: "公文-一级标题",
-    basedOn: ReportStyle.body,
-    next: ReportStyle.body,
-    quickFormat: true,
-    uiPriority: 4,
-    // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
-    paragraph: { keepNext: true, outlineLevel: 0 },
-    run: { font: cjkFont(FONT.heiTi) },
-  },
-  {
-    id: ReportStyle.heading2,
-    name: "公文-二级标题段",
-    basedOn: ReportStyle.body,
-    next: ReportStyle.body,
-    quickFormat: true,
-    uiPriority: 5,
-    // The heading is run-in (its paragraph goes on in 仿宋), so the whole paragraph carries level 2.
-    paragraph: { outlineLevel: 1 },
-  },
-  {
-    id: ReportStyle.signature,
-    name: "公文-发文机关署名",
-    basedOn: "Normal",
-    next: ReportStyle.date,
-    quickFormat: true,
-    uiPriority: 6,
-    paragraph: { alignment: AlignmentType.RIGHT },
-  },
-  {
-    id: ReportStyle.date,
-    name: "公文-成文日期",
-    basedOn: "Normal",
-    next: ReportStyle.body,
-    quickFormat: true,
-    uiPriority: 7,
-    paragraph: { alignment: AlignmentType.RIGHT },
-  },
-  {
-    id: ReportStyle.pageNumber,
-    name: "公文-页码",
-    uiPriority: 8,
-    paragraph: {
-      // An exact line so the page number's distance below the 版心 is known (see FOOTER_DISTANCE).
-      spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    {
+      id: ReportStyle.title,
+      name: "公文-标题",
+      basedOn: "Normal",
+      next: ReportStyle.recipient,
+      quickFormat: true,
+      uiPriority: 1,
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        // One grid line per title line keeps page 1 on the same 22-line grid as the rest (the standard
+        // counts the space around the title in lines: "标题下空一行"); 22 pt in 28.95 pt leaves 7 pt of
+        // leading, enough for a two- or three-line title. The blank line below is spacing, not a paragraph.
+        // The style is also taken off the grid (see normalise), or LibreOffice may give a title line two.
+        spacing: { ...GRID_LINE, after: GRID_LINE.line },
+      },
+      run: { font: cjkFont(FONT.xiaoBiaoSong), size: SIZE.title },
     },
-    // 半角 宋体 for the digits as well; not based on Normal, so no character tightening.
-    run: {
-      font: { ascii: FONT.songTi, hAnsi: FONT.songTi, cs: FONT.songTi, eastAsia: FONT.songTi },
-      size: SIZE.pageNumber,
+    {
+      id: ReportStyle.recipient,
+      name: "公文-主送机关",
+      basedOn: "Normal",
+      next: ReportStyle.body,
+      quickFormat: true,
+      uiPriority: 2,
+      paragraph: { alignment: AlignmentType.LEFT },
     },
-  },
-];
+    {
+      id: ReportStyle.body,
+      name: "公文-正文",
+      basedOn: "Normal",
+      next: ReportStyle.body,
+      quickFormat: true,
+      uiPriority: 3,
+      paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT } },
+    },
+    {
+      id: ReportStyle.heading1,
+      name: "公文-一级标题",
+      basedOn: ReportStyle.body,
+      next: ReportStyle.body,
+      quickFormat: true,
+      uiPriority: 4,
+      // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
+      paragraph: { keepNext: true, outlineLevel: 0 },
+      run: { font: cjkFont(FONT.heiTi) },
+    },
+    {
+      id: ReportStyle.heading2,
+      name: "公文-二级标题段",
+      basedOn: ReportStyle.body,
+      next: ReportStyle.body,
+      quickFormat: true,
+      uiPriority: 5,
+      // The heading is run-in (its paragraph goes on in 仿宋), so the whole paragraph carries level 2.
+      paragraph: { outlineLevel: 1 },
+    },
+    {
+      id: ReportStyle.signature,
+      name: "公文-发文机关署名",
+      basedOn: "Normal",
+      next: ReportStyle.date,
+      quickFormat: true,
+      uiPriority: 6,
+      paragraph: { alignment: AlignmentType.RIGHT },
+    },
+    {
+      id: ReportStyle.date,
+      name: "公文-成文日期",
+      basedOn: "Normal",
+      next: ReportStyle.body,
+      quickFormat: true,
+      uiPriority: 7,
+      paragraph: { alignment: AlignmentType.RIGHT },
+    },
+    {
+      id: ReportStyle.pageNumber,
+      name: "公文-页码",
+      uiPriority: 8,
+      paragraph: {
+        // An exact line so the page number's distance below the 版心 is known (see FOOTER_DISTANCE).
+        spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      },
+      // 半角 宋体 for the digits as well; not based on Normal, so no character tightening.
+      run: {
+        font: { ascii: FONT.songTi, hAnsi: FONT.songTi, cs: FONT.songTi, eastAsia: FONT.songTi },
+        size: SIZE.pageNumber,
+      },
+    },
+  ];
+}
 
-const characterStyles: ICharacterStyleOptions[] = [
-  {
-    id: ReportCharacterStyle.runIn2,
-    name: "公文-二级标题",
-    quickFormat: true,
-    uiPriority: 9,
-    run: { font: cjkFont(FONT.kaiTi) },
-  },
-  {
-    id: ReportCharacterStyle.runIn3,
-    name: "公文-三级标题",
-    quickFormat: true,
-    uiPriority: 10,
-    run: { bold: true, boldComplexScript: true },
-  },
-];
+/** The run-in heading character styles shared by every built-in template. */
+export function reportCharacterStyles(layout: ResolvedLayout): ICharacterStyleOptions[] {
+  const font = fontNames(layout);
+  return [
+    {
+      id: ReportCharacterStyle.runIn2,
+      name: "公文-二级标题",
+      quickFormat: true,
+      uiPriority: 9,
+      run: { font: cjkFont(font.kaiTi) },
+    },
+    {
+      id: ReportCharacterStyle.runIn3,
+      name: "公文-三级标题",
+      quickFormat: true,
+      uiPriority: 10,
+      run: { bold: true, boldComplexScript: true },
+    },
+  ];
+}
 
 /** A paragraph holding tags only, each in one run (a tag split across runs takes mixed formatting). */
-function tagParagraph(tag: string, style?: string): Paragraph {
+export function tagParagraph(tag: string, style?: string): Paragraph {
   return new Paragraph({ style, children: [new TextRun(tag)] });
 }
 
@@ -164,7 +183,7 @@ function tagParagraph(tag: string, style?: string): Paragraph {
  * A loop or condition: `{#name}` and `{/name}` each alone in a paragraph around the body, so that
  * docxtemplater's `paragraphLoop` removes both paragraphs and leaves no blank line.
  */
-function loop(name: string, ...body: Paragraph[]): Paragraph[] {
+export function loop(name: string, ...body: Paragraph[]): Paragraph[] {
   return [tagParagraph(`{#${name}}`), ...body, tagParagraph(`{/${name}}`)];
 }
 
@@ -174,10 +193,14 @@ function runInParagraph(style: string, headingStyle?: string): Paragraph {
   return new Paragraph({ style, children: [heading, new TextRun("{text}")] });
 }
 
-/** The body in reading order; the tag vocabulary is `SummaryView` (src/format/view-types.ts). */
-function bodyParagraphs(): Paragraph[] {
+/**
+ * The body from the title to the closing paragraphs, shared by every built-in template; the tag
+ * vocabulary is `SummaryView` (src/format/view-types.ts).
+ * @param titleStyle - the title's paragraph style (the `document` template's adds room above)
+ */
+export function reportBodyParagraphs(titleStyle: string = ReportStyle.title): Paragraph[] {
   return [
-    tagParagraph("{title}", ReportStyle.title),
+    tagParagraph("{title}", titleStyle),
     ...loop("recipient", tagParagraph("{recipient}：", ReportStyle.recipient)),
     ...loop("opening", tagParagraph("{text}", ReportStyle.body)),
     ...loop(
@@ -193,12 +216,16 @@ function bodyParagraphs(): Paragraph[] {
       ),
     ),
     ...loop("closing", tagParagraph("{text}", ReportStyle.body)),
-    tagParagraph("{@signOff}"),
   ];
 }
 
+/** The body in reading order, then the sign-off. */
+function bodyParagraphs(): Paragraph[] {
+  return [...reportBodyParagraphs(), tagParagraph("{@signOff}")];
+}
+
 /** "— N —", odd pages on the right and even pages on the left, each 1 character in from the edge. */
-function pageNumberFooter(side: "odd" | "even"): Footer {
+export function pageNumberFooter(side: "odd" | "even"): Footer {
   const placement =
     side === "odd"
       ? { alignment: AlignmentType.RIGHT, indent: { right: PAGE_NUMBER_CHAR_TWIPS } }
@@ -209,11 +236,26 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-function reportDocument(): Document {
+/** What differs between the built-in templates; the page, styles and footers are shared. */
+export interface TemplateSpec {
+  /** docProps/core.xml subject. */
+  subject: string;
+  /** Paragraph styles beyond the shared ones. */
+  paragraphStyles?: IParagraphStyleOptions[];
+  /** Character styles beyond the shared ones. */
+  characterStyles?: ICharacterStyleOptions[];
+  /** The body. */
+  children: (Paragraph | Table)[];
+  /** Styles to take off the grid like the title (large red marks). */
+  offGridStyles?: string[];
+}
+
+function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
+  const margins = pageMargins(layout);
   return new Document({
     // docxtemplater fills docProps/core.xml too: a rendered report carries its own title in File ▸ Properties.
     title: "{title}",
-    subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）",
+    subject: spec.subject,
     creator: "meeting-summary-docx",
     lastModifiedBy: "meeting-summary-docx",
     revision: 1,
@@ -222,15 +264,15 @@ function reportDocument(): Document {
       default: {
         document: {
           run: {
-            font: cjkFont(FONT.fangSong),
+            font: cjkFont(fontNames(layout).fangSong),
             size: SIZE.body,
             language: { value: "en-US", eastAsia: "zh-CN" },
           },
-          paragraph: { spacing: GRID_LINE },
+          paragraph: { spacing: gridLine(layout) },
         },
       },
-      paragraphStyles,
-      characterStyles,
+      paragraphStyles: [...reportParagraphStyles(layout), ...(spec.paragraphStyles ?? [])],
+      characterStyles: [...reportCharacterStyles(layout), ...(spec.characterStyles ?? [])],
     },
     sections: [
       {
@@ -238,18 +280,16 @@ function reportDocument(): Document {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: {
-              top: PAGE.marginTop,
-              bottom: PAGE.marginBottom,
-              left: PAGE.marginLeft,
-              right: PAGE.marginRight,
-              footer: FOOTER_DISTANCE,
+              ...margins,
+              // The page number stays 7 mm below the 版心, whatever the bottom margin.
+              footer: FOOTER_DISTANCE - PAGE.marginBottom + margins.bottom,
             },
           },
           // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
-          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitch },
+          grid: { type: DocumentGridType.LINES, linePitch: linePitch(layout) },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        children: bodyParagraphs(),
+        children: spec.children,
       },
     ],
   });
@@ -263,7 +303,7 @@ const FIELD_WITHOUT_RESULT =
   /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(?=<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/>)/;
 
 /** Replaces what must be there; a docx upgrade that changes its output fails here, not in Word. */
-function fixUp(xml: string, pattern: RegExp, replacement: string, what: string): string {
+export function fixUp(xml: string, pattern: RegExp, replacement: string, what: string): string {
   if (xml.search(pattern) === -1) throw new Error(`buildReportTemplate: cannot find ${what} to fix up`);
   return xml.replace(pattern, replacement);
 }
@@ -279,19 +319,26 @@ const UNUSED_STYLES =
  * The fonts the template names, with the name Word should try when one is missing (w:altName): most
  * machines have 仿宋 and 楷体 but not the _GB2312 faces. Charset 86 is GB2312.
  */
-const FONT_TABLE = [
-  `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
-  ...[
-    [FONT.fangSong, "仿宋"],
-    [FONT.kaiTi, "楷体"],
-    [FONT.heiTi, "SimHei"],
-    [FONT.xiaoBiaoSong, "宋体"],
-    [FONT.songTi, "SimSun"],
-  ].map(
-    ([name, alt]) =>
-      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
-  ),
-].join("");
+function fontTable(layout: ResolvedLayout): string {
+  const font = fontNames(layout);
+  const cjk =
+    layout.fonts === "plain"
+      ? [
+          [font.fangSong, "FangSong"],
+          [font.kaiTi, "KaiTi"],
+        ]
+      : [
+          [FONT.fangSong, "仿宋"],
+          [FONT.kaiTi, "楷体"],
+        ];
+  return [
+    `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+    ...[...cjk, [FONT.heiTi, "SimHei"], [FONT.xiaoBiaoSong, "宋体"], [FONT.songTi, "SimSun"]].map(
+      ([name, alt]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+    ),
+  ].join("");
+}
 
 /** Rewrites one part of the package; a part that is missing is a bug in this file. */
 function editPart(zip: PizZip, name: string, edit: (xml: string) => string): void {
@@ -301,7 +348,7 @@ function editPart(zip: PizZip, name: string, edit: (xml: string) => string): voi
 }
 
 /** The XML changes the docx package has no option for. */
-function normalise(zip: PizZip): void {
+function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly string[]): void {
   editPart(zip, "docProps/core.xml", (xml) =>
     fixUp(
       fixUp(xml, /(<dcterms:created[^>]*>)[^<]*/, `$1${FIXED_DOC_DATE}`, "dcterms:created"),
@@ -319,11 +366,14 @@ function normalise(zip: PizZip): void {
     // - the title off the grid: LibreOffice rounds a title line up to two grid lines whenever the font's
     //   ascent + descent exceeds the pitch (its stand-in for 小标宋 does), and page 1 would lose a line;
     //   Word keeps the exact spacing either way.
-    const title = new RegExp(`<w:style w:type="paragraph" w:styleId="${ReportStyle.title}">.*?<w:pPr>`);
-    return fixUp(out, title, '$&<w:snapToGrid w:val="0"/>', "the title style");
+    for (const id of [ReportStyle.title, ...offGridStyles]) {
+      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?<w:pPr>`);
+      out = fixUp(out, style, '$&<w:snapToGrid w:val="0"/>', `the ${id} style`);
+    }
+    return out;
   });
   editPart(zip, "word/fontTable.xml", (xml) =>
-    fixUp(xml, /<w:fonts([^>]*)\/>/, `<w:fonts$1>${FONT_TABLE}</w:fonts>`, "the empty font table"),
+    fixUp(xml, /<w:fonts([^>]*)\/>/, `<w:fonts$1>${fontTable(layout)}</w:fonts>`, "the empty font table"),
   );
   // Word expects a field to carry its last result between `separate` and `end`, and may offer to repair
   // a file whose field has none; the docx package writes none, and writes the instruction without the
@@ -346,18 +396,34 @@ function normalise(zip: PizZip): void {
 }
 
 /**
+ * Packs a built-in template: the shared page, styles and footers around `spec`'s body, normalised and
+ * deterministic.
+ * @param spec - what the template adds
+ * @param layout - resolved layout options
+ */
+export async function packTemplate(spec: TemplateSpec, layout: ResolvedLayout): Promise<Uint8Array> {
+  const zip = openZip(await Packer.pack(gongwenDocument(spec, layout), "uint8array"));
+  normalise(zip, layout, spec.offGridStyles ?? []);
+  return zipToBytes(zip);
+}
+
+/**
  * Builds the built-in `report` template: an A4 GB/T 9704-2012 page (22 lines × 28 characters), the 公文
  * styles, odd/even "— N —" page numbers, and the tags of `SummaryView` in reading order, one control
  * tag a paragraph (render with docxtemplater `paragraphLoop: true, linebreaks: true`).
  * The same bytes come out on every build and every machine, so the committed templates/report.docx can be
  * checked against a fresh build. Runs in browsers as well as Node.
+ * @param layout - {@link LayoutOptions}: fonts, margins, lines per page (defaults: GB/T 9704's)
  * @returns The .docx file.
+ * @throws TypeError / RangeError for wrong layout options
  * @example
  * const bytes = await buildReportTemplate();
  * new Docxtemplater(new PizZip(bytes), { paragraphLoop: true, linebreaks: true }).render(view);
  */
-export async function buildReportTemplate(): Promise<Uint8Array> {
-  const zip = openZip(await Packer.pack(reportDocument(), "uint8array"));
-  normalise(zip);
-  return zipToBytes(zip);
+export async function buildReportTemplate(layout?: LayoutOptions): Promise<Uint8Array> {
+  const resolved = resolveLayout(layout);
+  return packTemplate(
+    { subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）", children: bodyParagraphs() },
+    resolved,
+  );
 }
