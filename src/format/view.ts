@@ -1,6 +1,7 @@
 import { signOffXml } from "../layout/sign-off.js";
 import type { Attendance, Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
+import { documentView } from "./document-view.js";
 import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
 import type { AttendanceView, BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
 
@@ -128,5 +129,6 @@ export function toView(summary: MeetingSummary): SummaryView {
     date,
     signOff: signOffXml(signature, date),
     meeting: meetingView(summary.meeting),
+    document: documentView(summary),
   };
 }

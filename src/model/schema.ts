@@ -1,5 +1,6 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { documentInfoSchema } from "./document-schema.js";
 import { codePointName, findInvalidXmlChar } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
 import { MeetingKind } from "./types.js";
@@ -212,6 +213,8 @@ export const meetingSummarySchema = z
     signature: text().optional().meta({ description: "发文机关署名." }),
     date: date.optional(),
     meeting: meetingFacts.optional(),
+    // 红头文件 fields: document-schema.ts.
+    document: documentInfoSchema(text, date).optional(),
   })
   .meta({ title: "MeetingSummary", description: "A Party organisation's meeting summary report." });
 

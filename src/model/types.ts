@@ -4,6 +4,9 @@
  * generated from the order of sections and items.
  */
 
+// 红头文件 fields (document and minutes templates): see document-types.ts.
+import type { DocumentInfo } from "./document-types.js";
+
 /**
  * A date: a `Date`, an ISO date string `"2026-01-05"`, or `{ text: "2026年*月*日" }` for a date not yet
  * known, printed exactly as given.
@@ -158,4 +161,6 @@ export interface MeetingSummary {
   date?: DateInput;
   /** 会议信息: structured facts about the meeting. */
   meeting?: MeetingFacts;
+  /** 红头文件: 发文机关标志, 发文字号, 签发人, 抄送, 印发 for the `document` and `minutes` templates. */
+  document?: DocumentInfo;
 }
