@@ -183,7 +183,7 @@ export function tagParagraph(tag: string, style?: string): Paragraph {
  * A loop or condition: `{#name}` and `{/name}` each alone in a paragraph around the body, so that
  * docxtemplater's `paragraphLoop` removes both paragraphs and leaves no blank line.
  */
-export function loop(name: string, ...body: Paragraph[]): Paragraph[] {
+export function loop<T extends Paragraph | Table>(name: string, ...body: T[]): (Paragraph | T)[] {
   return [tagParagraph(`{#${name}}`), ...body, tagParagraph(`{/${name}}`)];
 }
 
