@@ -17,6 +17,8 @@ export {
   TemplateError,
 } from "./errors/index.js";
 export { formatChineseDate } from "./format/date.js";
+// The 红头文件 and 纪要 formats: their model fields, view data and layout options
+export { type DocumentView, formatDocumentNumber } from "./format/document-view.js";
 export { chineseNumeral, itemNumber, ordinalLead, sectionNumber } from "./format/numbering.js";
 // View data and text helpers (the tag vocabulary templates are filled with)
 export { toView } from "./format/view.js";
@@ -29,6 +31,8 @@ export type {
   SummaryView,
   SupervisorView,
 } from "./format/view-types.js";
+export { FontSet, type LayoutOptions, LINES_PER_PAGE, Margins } from "./layout/options.js";
+export { DocumentDirection, type DocumentInfo, type DocumentNumberParts } from "./model/document-types.js";
 export { toJsonSchema } from "./model/json-schema.js";
 export {
   InvalidCharacters,
