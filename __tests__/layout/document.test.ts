@@ -24,7 +24,7 @@ async function render(document: Partial<NonNullable<MeetingSummary["document"]>>
   const summary = { ...example, document: { ...example.document, ...document } } as MeetingSummary;
   if (document === null) delete summary.document;
   for (const [key, value] of Object.entries(document ?? {})) {
-    if (value === undefined) delete (summary.document as Record<string, unknown>)[key];
+    if (value === undefined) delete (summary.document as unknown as Record<string, unknown>)[key];
   }
   return renderSummary(summary, { template: "document" });
 }
@@ -53,8 +53,9 @@ describe("the document template's red header (版头)", () => {
     const border = /<w:pBdr><w:bottom [^>]*\/><\/w:pBdr>/.exec(read.style("GwDocumentNumber"))?.[0] ?? "";
     expect(attr(border, "w:bottom", "w:val")).toBe("single");
     expect(attr(border, "w:bottom", "w:color")).toBe("FF0000");
-    // w:space in points: 4 mm ≈ 11 pt. No indents: the rule spans the 156 mm text block.
-    expect(attr(border, "w:bottom", "w:space")).toBe("11");
+    // w:space in points, below the line's own leading: 4 mm under the characters. No indents: the rule
+    // spans the 156 mm text block.
+    expect(attr(border, "w:bottom", "w:space")).toBe("6");
     expect(read.paragraph("GwDocumentNumber", "w:ind", "w:left")).toBeUndefined();
   });
 

@@ -86,6 +86,22 @@ function seedView(): SummaryView {
         observers: "",
       },
     },
+    // The 红头文件 fields: the report template prints none of them.
+    document: {
+      mark: "",
+      minutesMark: "",
+      number: "",
+      isDownward: true,
+      isUpward: false,
+      signer: "",
+      copyTo: "",
+      hasCopyTo: false,
+      printer: "",
+      printDate: "",
+      hasImprint: false,
+      hasAttendanceLines: false,
+      signOff: "",
+    },
   };
 }
 
