@@ -51,128 +51,122 @@ export function gridLine(layout: ResolvedLayout) {
 }
 
 /** The 公文 paragraph styles shared by every built-in template, for a layout. */
-export function reportParagraphStyles(layout: ResolvedLayout): IParagraphStyleOptions[] {
-  const GRID_LINE = gridLine(layout);
-  return [
-    {
-      // The 28-a-line squeeze lives here rather than in the document defaults, so that the page number,
-      // which is not based on Normal, escapes it (the docx package cannot write a spacing of 0 to undo it).
-      id: "Normal",
-      name: "Normal",
-      quickFormat: true,
-      run: { characterSpacing: GRID.characterSpacing },
+export const reportParagraphStyles = (layout: ResolvedLayout): IParagraphStyleOptions[] => [
+  {
+    // The 28-a-line squeeze lives here rather than in the document defaults, so that the page number,
+    // which is not based on Normal, escapes it (the docx package cannot write a spacing of 0 to undo it).
+    id: "Normal",
+    name: "Normal",
+    quickFormat: true,
+    run: { characterSpacing: GRID.characterSpacing },
+  },
+  {
+    id: ReportStyle.title,
+    name: "公文-标题",
+    basedOn: "Normal",
+    next: ReportStyle.recipient,
+    quickFormat: true,
+    uiPriority: 1,
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      // One grid line per title line keeps page 1 on the same 22-line grid as the rest (the standard
+      // counts the space around the title in lines: "标题下空一行"); 22 pt in 28.95 pt leaves 7 pt of
+      // leading, enough for a two- or three-line title. The blank line below is spacing, not a paragraph.
+      // The style is also taken off the grid (see normalise), or LibreOffice may give a title line two.
+      spacing: { ...gridLine(layout), after: linePitch(layout) },
     },
-    {
-      id: ReportStyle.title,
-      name: "公文-标题",
-      basedOn: "Normal",
-      next: ReportStyle.recipient,
-      quickFormat: true,
-      uiPriority: 1,
-      paragraph: {
-        alignment: AlignmentType.CENTER,
-        // One grid line per title line keeps page 1 on the same 22-line grid as the rest (the standard
-        // counts the space around the title in lines: "标题下空一行"); 22 pt in 28.95 pt leaves 7 pt of
-        // leading, enough for a two- or three-line title. The blank line below is spacing, not a paragraph.
-        // The style is also taken off the grid (see normalise), or LibreOffice may give a title line two.
-        spacing: { ...GRID_LINE, after: GRID_LINE.line },
-      },
-      run: { font: cjkFont(FONT.xiaoBiaoSong), size: SIZE.title },
+    run: { font: cjkFont(FONT.xiaoBiaoSong), size: SIZE.title },
+  },
+  {
+    id: ReportStyle.recipient,
+    name: "公文-主送机关",
+    basedOn: "Normal",
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 2,
+    paragraph: { alignment: AlignmentType.LEFT },
+  },
+  {
+    id: ReportStyle.body,
+    name: "公文-正文",
+    basedOn: "Normal",
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 3,
+    paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT } },
+  },
+  {
+    id: ReportStyle.heading1,
+    name: "公文-一级标题",
+    basedOn: ReportStyle.body,
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 4,
+    // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
+    paragraph: { keepNext: true, outlineLevel: 0 },
+    run: { font: cjkFont(FONT.heiTi) },
+  },
+  {
+    id: ReportStyle.heading2,
+    name: "公文-二级标题段",
+    basedOn: ReportStyle.body,
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 5,
+    // The heading is run-in (its paragraph goes on in 仿宋), so the whole paragraph carries level 2.
+    paragraph: { outlineLevel: 1 },
+  },
+  {
+    id: ReportStyle.signature,
+    name: "公文-发文机关署名",
+    basedOn: "Normal",
+    next: ReportStyle.date,
+    quickFormat: true,
+    uiPriority: 6,
+    paragraph: { alignment: AlignmentType.RIGHT },
+  },
+  {
+    id: ReportStyle.date,
+    name: "公文-成文日期",
+    basedOn: "Normal",
+    next: ReportStyle.body,
+    quickFormat: true,
+    uiPriority: 7,
+    paragraph: { alignment: AlignmentType.RIGHT },
+  },
+  {
+    id: ReportStyle.pageNumber,
+    name: "公文-页码",
+    uiPriority: 8,
+    paragraph: {
+      // An exact line so the page number's distance below the 版心 is known (see FOOTER_DISTANCE).
+      spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     },
-    {
-      id: ReportStyle.recipient,
-      name: "公文-主送机关",
-      basedOn: "Normal",
-      next: ReportStyle.body,
-      quickFormat: true,
-      uiPriority: 2,
-      paragraph: { alignment: AlignmentType.LEFT },
+    // 半角 宋体 for the digits as well; not based on Normal, so no character tightening.
+    run: {
+      font: { ascii: FONT.songTi, hAnsi: FONT.songTi, cs: FONT.songTi, eastAsia: FONT.songTi },
+      size: SIZE.pageNumber,
     },
-    {
-      id: ReportStyle.body,
-      name: "公文-正文",
-      basedOn: "Normal",
-      next: ReportStyle.body,
-      quickFormat: true,
-      uiPriority: 3,
-      paragraph: { alignment: AlignmentType.BOTH, indent: { firstLine: FIRST_LINE_INDENT } },
-    },
-    {
-      id: ReportStyle.heading1,
-      name: "公文-一级标题",
-      basedOn: ReportStyle.body,
-      next: ReportStyle.body,
-      quickFormat: true,
-      uiPriority: 4,
-      // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
-      paragraph: { keepNext: true, outlineLevel: 0 },
-      run: { font: cjkFont(FONT.heiTi) },
-    },
-    {
-      id: ReportStyle.heading2,
-      name: "公文-二级标题段",
-      basedOn: ReportStyle.body,
-      next: ReportStyle.body,
-      quickFormat: true,
-      uiPriority: 5,
-      // The heading is run-in (its paragraph goes on in 仿宋), so the whole paragraph carries level 2.
-      paragraph: { outlineLevel: 1 },
-    },
-    {
-      id: ReportStyle.signature,
-      name: "公文-发文机关署名",
-      basedOn: "Normal",
-      next: ReportStyle.date,
-      quickFormat: true,
-      uiPriority: 6,
-      paragraph: { alignment: AlignmentType.RIGHT },
-    },
-    {
-      id: ReportStyle.date,
-      name: "公文-成文日期",
-      basedOn: "Normal",
-      next: ReportStyle.body,
-      quickFormat: true,
-      uiPriority: 7,
-      paragraph: { alignment: AlignmentType.RIGHT },
-    },
-    {
-      id: ReportStyle.pageNumber,
-      name: "公文-页码",
-      uiPriority: 8,
-      paragraph: {
-        // An exact line so the page number's distance below the 版心 is known (see FOOTER_DISTANCE).
-        spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      },
-      // 半角 宋体 for the digits as well; not based on Normal, so no character tightening.
-      run: {
-        font: { ascii: FONT.songTi, hAnsi: FONT.songTi, cs: FONT.songTi, eastAsia: FONT.songTi },
-        size: SIZE.pageNumber,
-      },
-    },
-  ];
-}
+  },
+];
 
 /** The run-in heading character styles shared by every built-in template. */
-export function reportCharacterStyles(layout: ResolvedLayout): ICharacterStyleOptions[] {
-  const font = fontNames(layout);
-  return [
-    {
-      id: ReportCharacterStyle.runIn2,
-      name: "公文-二级标题",
-      quickFormat: true,
-      uiPriority: 9,
-      run: { font: cjkFont(font.kaiTi) },
-    },
-    {
-      id: ReportCharacterStyle.runIn3,
-      name: "公文-三级标题",
-      quickFormat: true,
-      uiPriority: 10,
-      run: { bold: true, boldComplexScript: true },
-    },
-  ];
-}
+export const reportCharacterStyles = (layout: ResolvedLayout): ICharacterStyleOptions[] => [
+  {
+    id: ReportCharacterStyle.runIn2,
+    name: "公文-二级标题",
+    quickFormat: true,
+    uiPriority: 9,
+    run: { font: cjkFont(fontNames(layout).kaiTi) },
+  },
+  {
+    id: ReportCharacterStyle.runIn3,
+    name: "公文-三级标题",
+    quickFormat: true,
+    uiPriority: 10,
+    run: { bold: true, boldComplexScript: true },
+  },
+];
 
 /** A paragraph holding tags only, each in one run (a tag split across runs takes mixed formatting). */
 export function tagParagraph(tag: string, style?: string): Paragraph {
