@@ -66,4 +66,17 @@ describe("the bundled examples", () => {
     ]);
     expect(texts.filter((t) => /^附件\d$/.test(t))).toEqual(["附件1", "附件2"]);
   });
+
+  it.each(["report", "document", "minutes"] as const)(
+    "full-facts.json keeps its attachments with the %s template",
+    async (template) => {
+      const texts = paragraphTexts(await renderSummary(example("full-facts.json"), { template }));
+      const titles = [
+        "机关第一党支部2025年度组织生活会查摆问题整改清单",
+        "机关第一党支部2025年度民主评议党员结果汇总表",
+      ];
+      for (const title of titles) expect(texts).toContain(title);
+      expect(texts).toContain("附件1");
+    },
+  );
 });

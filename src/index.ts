@@ -17,6 +17,8 @@ export {
   TemplateError,
 } from "./errors/index.js";
 export { formatChineseDate } from "./format/date.js";
+// The 红头文件 and 纪要 formats: their model fields, view data and layout options
+export { type DocumentView, formatDocumentNumber } from "./format/document-view.js";
 export { chineseNumeral, itemNumber, ordinalLead, sectionNumber } from "./format/numbering.js";
 // Facts: 民主评议党员, 整改清单, 附件, standard sentences and the consistency checks
 export { standardSentence } from "./format/sentences.js";
@@ -38,7 +40,9 @@ export type {
   SummaryView,
   SupervisorView,
 } from "./format/view-types.js";
+export { FontSet, type LayoutOptions, LINES_PER_PAGE, Margins } from "./layout/options.js";
 export { CONSISTENCY_RULES, type ConsistencyRule, checkConsistency, Severity } from "./model/checks.js";
+export { DocumentDirection, type DocumentInfo, type DocumentNumberParts } from "./model/document-types.js";
 export {
   type Attachment,
   AttachmentTable,

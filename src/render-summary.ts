@@ -1,4 +1,5 @@
 import { toView } from "./format/view.js";
+import { type LayoutOptions, resolveLayout } from "./layout/options.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./template/builtin.js";
@@ -8,20 +9,26 @@ import { type RenderTemplateOptions, renderTemplate } from "./template/render.js
 export interface RenderOptions extends ParseOptions, RenderTemplateOptions {
   /** A built-in template name (default `"report"`), or the bytes of your own .docx template. */
   template?: BuiltInTemplate | Uint8Array | ArrayBuffer;
+  /** How a built-in template is laid out: fonts, margins, lines per page (ignored for your own .docx). */
+  layout?: LayoutOptions;
 }
 
-function templateBytes(template: RenderOptions["template"]): Promise<Uint8Array> | Uint8Array {
-  if (template === undefined) return builtInTemplate("report");
+function templateBytes(
+  template: RenderOptions["template"],
+  layout: LayoutOptions | undefined,
+): Promise<Uint8Array> | Uint8Array {
+  if (template === undefined) return builtInTemplate("report", layout);
   if (template instanceof Uint8Array) return template;
   if (template instanceof ArrayBuffer) return new Uint8Array(template);
-  if (isBuiltInTemplate(template)) return builtInTemplate(template);
+  if (isBuiltInTemplate(template)) return builtInTemplate(template, layout);
   throw new TypeError(
-    `options.template must be a built-in template name ("report") or the bytes of a .docx (got ${typeof template === "string" ? JSON.stringify(template) : typeof template})`,
+    `options.template must be a built-in template name ("report", "document", "minutes") or the bytes of a .docx (got ${typeof template === "string" ? JSON.stringify(template) : typeof template})`,
   );
 }
 
 function checkOptions(options: RenderOptions): void {
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  resolveLayout(options.layout);
   const { missingValues } = options;
   if (missingValues !== undefined && missingValues !== "error" && missingValues !== "empty") {
     throw new RangeError(
@@ -36,7 +43,7 @@ function checkOptions(options: RenderOptions): void {
  * Same input, same bytes.
  *
  * @param summary - the report; untrusted JSON is fine: it is validated (`JSON.parse` returns `any`, so no cast)
- * @param options - {@link RenderOptions}: the template, what to do with invalid characters and missing tags
+ * @param options - {@link RenderOptions}: the template and its layout, what to do with invalid characters and missing tags
  * @returns the .docx file's bytes
  * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path
  * @throws {@link TemplateError} (`invalid_template` / `render_failed`) for a template that cannot be used
@@ -44,13 +51,14 @@ function checkOptions(options: RenderOptions): void {
  * @example
  * const bytes = await renderSummary(summary)
  * //=> Uint8Array [80, 75, 3, 4, …] (a .docx)
+ * await renderSummary(summary, { template: "document", layout: { fonts: "plain", margins: "screen" } })
  */
 export async function renderSummary(
   summary: MeetingSummary,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
   checkOptions(options);
-  const template = templateBytes(options.template);
+  const template = templateBytes(options.template, options.layout);
   const view = toView(parseSummary(summary, options));
   return renderTemplate(await template, view, options);
 }

@@ -110,6 +110,22 @@ function seedView(): SummaryView {
       },
     },
     ...NO_FACTS,
+    // The 红头文件 fields: the report template prints none of them.
+    document: {
+      mark: "",
+      minutesMark: "",
+      number: "",
+      isDownward: true,
+      isUpward: false,
+      signer: "",
+      copyTo: "",
+      hasCopyTo: false,
+      printer: "",
+      printDate: "",
+      hasImprint: false,
+      hasAttendanceLines: false,
+      signOff: "",
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { FontSet, LINES_PER_PAGE, Margins } from "../layout/options.js";
 import { toJsonSchema } from "../model/json-schema.js";
 import { type InvalidCharacters, validateSummary } from "../model/parse.js";
 import { parseSummaryJson, writeFileAtomic } from "../node.js";
@@ -105,10 +106,44 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
         .choices(["error", "empty"])
         .default("error"),
     )
+    // Layout of a built-in template (src/layout/options.ts).
+    .addOption(
+      new Option("--fonts <set>", "built-in templates: the _GB2312 faces, or plain 仿宋/楷体").choices(
+        Object.values(FontSet),
+      ),
+    )
+    .addOption(
+      new Option(
+        "--margins <kind>",
+        "built-in templates: GB/T 9704 print margins, or GB/T 33476.2 screen",
+      ).choices(Object.values(Margins)),
+    )
+    .addOption(
+      new Option(
+        "--lines-per-page <n>",
+        `built-in templates: lines on a full page (${LINES_PER_PAGE.min}-${LINES_PER_PAGE.max}, default 22)`,
+      ).argParser((value) => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < LINES_PER_PAGE.min || n > LINES_PER_PAGE.max) {
+          throw new InvalidArgumentError(
+            `a whole number from ${LINES_PER_PAGE.min} to ${LINES_PER_PAGE.max}`,
+          );
+        }
+        return n;
+      }),
+    )
     .action(
       async (
         file: string,
-        opts: { output: string; template: string; invalidCharacters: string; missingValues: string },
+        opts: {
+          output: string;
+          template: string;
+          invalidCharacters: string;
+          missingValues: string;
+          fonts?: FontSet;
+          margins?: Margins;
+          linesPerPage?: number;
+        },
       ) => {
         const source = file === "-" ? "<stdin>" : file;
         const text = await readInput(io, file);
@@ -120,9 +155,15 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
           const summary = parseSummaryJson(text, {
             invalidCharacters: opts.invalidCharacters as InvalidCharacters,
           });
+          const { fonts, margins, linesPerPage } = opts;
           bytes = await renderSummary(summary, {
             template,
             missingValues: opts.missingValues as MissingValues,
+            layout: {
+              ...(fonts && { fonts }),
+              ...(margins && { margins }),
+              ...(linesPerPage && { linesPerPage }),
+            },
           });
         } catch (error) {
           // Summary problems are the summary file's; template problems are the template file's.

@@ -7,6 +7,8 @@
  * `{#sections}{number}{heading}{/sections}`.
  */
 
+import type { DocumentView } from "./document-view.js";
+
 /** One paragraph-level block inside a section, flattened in reading order. */
 export interface BlockView {
   /** A plain body paragraph (正文段落): print `{text}`. */
@@ -69,6 +71,8 @@ export interface SummaryView extends FactsAndAttachmentsView {
   signOff: string;
   /** 会议信息. */
   meeting: MeetingView;
+  /** 红头文件 版头 and 版记, the 纪要 mark (the `document` and `minutes` templates; see document-view.ts). */
+  document: DocumentView;
 }
 
 /** A supervisor of the meeting, for templates. */

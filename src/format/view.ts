@@ -1,6 +1,7 @@
 import { signOffXml } from "../layout/sign-off.js";
 import type { Attendance, Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
+import { documentView } from "./document-view.js";
 import { factsAndAttachmentsView } from "./facts-view.js";
 import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
 import { expandGenerated } from "./sentences.js";
@@ -131,5 +132,6 @@ export function toView(summary: MeetingSummary): SummaryView {
     signOff: signOffXml(signature, date),
     meeting: meetingView(summary.meeting),
     ...factsAndAttachmentsView(summary),
+    document: documentView(summary),
   };
 }

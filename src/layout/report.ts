@@ -25,6 +25,14 @@ import {
   PAGE_NUMBER_LINE,
   SIZE,
 } from "./gbt9704.js";
+import {
+  fontNames,
+  type LayoutOptions,
+  linePitch,
+  pageMargins,
+  type ResolvedLayout,
+  resolveLayout,
+} from "./options.js";
 import { ReportCharacterStyle, ReportStyle } from "./styles.js";
 
 /**
@@ -34,14 +42,17 @@ import { ReportCharacterStyle, ReportStyle } from "./styles.js";
 const FIXED_DOC_DATE = "2026-01-01T00:00:00Z";
 
 /** A CJK font in the East Asian slot, Times New Roman for Latin letters and digits. */
-function cjkFont(eastAsia: string) {
+export function cjkFont(eastAsia: string) {
   return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
 }
 
-/** Every line of text is one grid line: 28.95 pt exact, nothing before or after. */
-const GRID_LINE = { line: GRID.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+/** Every line of text is one grid line: 28.95 pt exact (by default), nothing before or after. */
+export function gridLine(layout: ResolvedLayout) {
+  return { line: linePitch(layout), lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+}
 
-const paragraphStyles: IParagraphStyleOptions[] = [
+/** The 公文 paragraph styles shared by every built-in template, for a layout. */
+export const reportParagraphStyles = (layout: ResolvedLayout): IParagraphStyleOptions[] => [
   {
     // The 28-a-line squeeze lives here rather than in the document defaults, so that the page number,
     // which is not based on Normal, escapes it (the docx package cannot write a spacing of 0 to undo it).
@@ -63,7 +74,7 @@ const paragraphStyles: IParagraphStyleOptions[] = [
       // counts the space around the title in lines: "标题下空一行"); 22 pt in 28.95 pt leaves 7 pt of
       // leading, enough for a two- or three-line title. The blank line below is spacing, not a paragraph.
       // The style is also taken off the grid (see normalise), or LibreOffice may give a title line two.
-      spacing: { ...GRID_LINE, after: GRID.linePitch },
+      spacing: { ...gridLine(layout), after: linePitch(layout) },
     },
     run: { font: cjkFont(FONT.xiaoBiaoSong), size: SIZE.title },
   },
@@ -140,13 +151,14 @@ const paragraphStyles: IParagraphStyleOptions[] = [
   },
 ];
 
-const characterStyles: ICharacterStyleOptions[] = [
+/** The run-in heading character styles shared by every built-in template. */
+export const reportCharacterStyles = (layout: ResolvedLayout): ICharacterStyleOptions[] => [
   {
     id: ReportCharacterStyle.runIn2,
     name: "公文-二级标题",
     quickFormat: true,
     uiPriority: 9,
-    run: { font: cjkFont(FONT.kaiTi) },
+    run: { font: cjkFont(fontNames(layout).kaiTi) },
   },
   {
     id: ReportCharacterStyle.runIn3,
@@ -158,7 +170,7 @@ const characterStyles: ICharacterStyleOptions[] = [
 ];
 
 /** A paragraph holding tags only, each in one run (a tag split across runs takes mixed formatting). */
-function tagParagraph(tag: string, style?: string): Paragraph {
+export function tagParagraph(tag: string, style?: string): Paragraph {
   return new Paragraph({ style, children: [new TextRun(tag)] });
 }
 
@@ -166,7 +178,7 @@ function tagParagraph(tag: string, style?: string): Paragraph {
  * A loop or condition: `{#name}` and `{/name}` each alone in a paragraph around the body, so that
  * docxtemplater's `paragraphLoop` removes both paragraphs and leaves no blank line.
  */
-function loop(name: string, ...body: Paragraph[]): Paragraph[] {
+export function loop<T extends Paragraph | Table>(name: string, ...body: T[]): (Paragraph | T)[] {
   return [tagParagraph(`{#${name}}`), ...body, tagParagraph(`{/${name}}`)];
 }
 
@@ -176,10 +188,14 @@ function runInParagraph(style: string, headingStyle?: string): Paragraph {
   return new Paragraph({ style, children: [heading, new TextRun("{text}")] });
 }
 
-/** The body in reading order; the tag vocabulary is `SummaryView` (src/format/view-types.ts). */
-function bodyParagraphs(): (Paragraph | Table)[] {
+/**
+ * The body from the title to the closing paragraphs, shared by every built-in template; the tag
+ * vocabulary is `SummaryView` (src/format/view-types.ts).
+ * @param titleStyle - the title's paragraph style (the `document` template's adds room above)
+ */
+export function reportBodyParagraphs(titleStyle: string = ReportStyle.title): Paragraph[] {
   return [
-    tagParagraph("{title}", ReportStyle.title),
+    tagParagraph("{title}", titleStyle),
     ...loop("recipient", tagParagraph("{recipient}：", ReportStyle.recipient)),
     ...loop("opening", tagParagraph("{text}", ReportStyle.body)),
     ...loop(
@@ -195,15 +211,37 @@ function bodyParagraphs(): (Paragraph | Table)[] {
       ),
     ),
     ...loop("closing", tagParagraph("{text}", ReportStyle.body)),
-    // GB/T 9704: the 附件说明 comes after the body and before the sign-off; the attachments after it.
+  ];
+}
+
+/**
+ * The body, then in GB/T 9704 order the 附件说明, the sign-off, and each attachment on pages of its own:
+ * the same for every built-in template, so no template drops a summary's attachments.
+ * @param titleStyle - the title's paragraph style
+ * @param signOff - the sign-off tag (`{@signOff}`, or the sealed `{@document.signOff}`)
+ * @param beforeSignOff - paragraphs between the 附件说明 and the sign-off (the 纪要's attendance lines)
+ */
+export function bodyWithSignOff(
+  titleStyle: string,
+  signOff: string,
+  beforeSignOff: (Paragraph | Table)[] = [],
+): (Paragraph | Table)[] {
+  return [
+    ...reportBodyParagraphs(titleStyle),
     ...attachmentNote(),
-    tagParagraph("{@signOff}"),
+    ...beforeSignOff,
+    tagParagraph(signOff),
     ...attachmentPages(),
   ];
 }
 
+/** The body in reading order, then the sign-off. */
+function bodyParagraphs(): (Paragraph | Table)[] {
+  return bodyWithSignOff(ReportStyle.title, "{@signOff}");
+}
+
 /** "— N —", odd pages on the right and even pages on the left, each 1 character in from the edge. */
-function pageNumberFooter(side: "odd" | "even"): Footer {
+export function pageNumberFooter(side: "odd" | "even"): Footer {
   const placement =
     side === "odd"
       ? { alignment: AlignmentType.RIGHT, indent: { right: PAGE_NUMBER_CHAR_TWIPS } }
@@ -214,11 +252,26 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-function reportDocument(): Document {
+/** What differs between the built-in templates; the page, styles and footers are shared. */
+export interface TemplateSpec {
+  /** docProps/core.xml subject. */
+  subject: string;
+  /** Paragraph styles beyond the shared ones. */
+  paragraphStyles?: IParagraphStyleOptions[];
+  /** Character styles beyond the shared ones. */
+  characterStyles?: ICharacterStyleOptions[];
+  /** The body. */
+  children: (Paragraph | Table)[];
+  /** Styles to take off the grid like the title (large red marks). */
+  offGridStyles?: string[];
+}
+
+function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
+  const margins = pageMargins(layout);
   return new Document({
     // docxtemplater fills docProps/core.xml too: a rendered report carries its own title in File ▸ Properties.
     title: "{title}",
-    subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）",
+    subject: spec.subject,
     creator: "meeting-summary-docx",
     lastModifiedBy: "meeting-summary-docx",
     revision: 1,
@@ -227,15 +280,15 @@ function reportDocument(): Document {
       default: {
         document: {
           run: {
-            font: cjkFont(FONT.fangSong),
+            font: cjkFont(fontNames(layout).fangSong),
             size: SIZE.body,
             language: { value: "en-US", eastAsia: "zh-CN" },
           },
-          paragraph: { spacing: GRID_LINE },
+          paragraph: { spacing: gridLine(layout) },
         },
       },
-      paragraphStyles,
-      characterStyles,
+      paragraphStyles: [...reportParagraphStyles(layout), ...(spec.paragraphStyles ?? [])],
+      characterStyles: [...reportCharacterStyles(layout), ...(spec.characterStyles ?? [])],
     },
     sections: [
       {
@@ -243,18 +296,16 @@ function reportDocument(): Document {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: {
-              top: PAGE.marginTop,
-              bottom: PAGE.marginBottom,
-              left: PAGE.marginLeft,
-              right: PAGE.marginRight,
-              footer: FOOTER_DISTANCE,
+              ...margins,
+              // The page number stays 7 mm below the 版心, whatever the bottom margin.
+              footer: FOOTER_DISTANCE - PAGE.marginBottom + margins.bottom,
             },
           },
           // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
-          grid: { type: DocumentGridType.LINES, linePitch: GRID.linePitch },
+          grid: { type: DocumentGridType.LINES, linePitch: linePitch(layout) },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        children: bodyParagraphs(),
+        children: spec.children,
       },
     ],
   });
@@ -268,7 +319,7 @@ const FIELD_WITHOUT_RESULT =
   /(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="separate"\/><\/w:r>)(?=<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/>)/;
 
 /** Replaces what must be there; a docx upgrade that changes its output fails here, not in Word. */
-function fixUp(xml: string, pattern: RegExp, replacement: string, what: string): string {
+export function fixUp(xml: string, pattern: RegExp, replacement: string, what: string): string {
   if (xml.search(pattern) === -1) throw new Error(`buildReportTemplate: cannot find ${what} to fix up`);
   return xml.replace(pattern, replacement);
 }
@@ -284,19 +335,26 @@ const UNUSED_STYLES =
  * The fonts the template names, with the name Word should try when one is missing (w:altName): most
  * machines have 仿宋 and 楷体 but not the _GB2312 faces. Charset 86 is GB2312.
  */
-const FONT_TABLE = [
-  `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
-  ...[
-    [FONT.fangSong, "仿宋"],
-    [FONT.kaiTi, "楷体"],
-    [FONT.heiTi, "SimHei"],
-    [FONT.xiaoBiaoSong, "宋体"],
-    [FONT.songTi, "SimSun"],
-  ].map(
-    ([name, alt]) =>
-      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
-  ),
-].join("");
+function fontTable(layout: ResolvedLayout): string {
+  const font = fontNames(layout);
+  const cjk =
+    layout.fonts === "plain"
+      ? [
+          [font.fangSong, "FangSong"],
+          [font.kaiTi, "KaiTi"],
+        ]
+      : [
+          [FONT.fangSong, "仿宋"],
+          [FONT.kaiTi, "楷体"],
+        ];
+  return [
+    `<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+    ...[...cjk, [FONT.heiTi, "SimHei"], [FONT.xiaoBiaoSong, "宋体"], [FONT.songTi, "SimSun"]].map(
+      ([name, alt]) =>
+        `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+    ),
+  ].join("");
+}
 
 /** Rewrites one part of the package; a part that is missing is a bug in this file. */
 function editPart(zip: PizZip, name: string, edit: (xml: string) => string): void {
@@ -306,7 +364,7 @@ function editPart(zip: PizZip, name: string, edit: (xml: string) => string): voi
 }
 
 /** The XML changes the docx package has no option for. */
-function normalise(zip: PizZip): void {
+function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly string[]): void {
   editPart(zip, "docProps/core.xml", (xml) =>
     fixUp(
       fixUp(xml, /(<dcterms:created[^>]*>)[^<]*/, `$1${FIXED_DOC_DATE}`, "dcterms:created"),
@@ -324,11 +382,14 @@ function normalise(zip: PizZip): void {
     // - the title off the grid: LibreOffice rounds a title line up to two grid lines whenever the font's
     //   ascent + descent exceeds the pitch (its stand-in for 小标宋 does), and page 1 would lose a line;
     //   Word keeps the exact spacing either way.
-    const title = new RegExp(`<w:style w:type="paragraph" w:styleId="${ReportStyle.title}">.*?<w:pPr>`);
-    return fixUp(out, title, '$&<w:snapToGrid w:val="0"/>', "the title style");
+    for (const id of [ReportStyle.title, ...offGridStyles]) {
+      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?<w:pPr>`);
+      out = fixUp(out, style, '$&<w:snapToGrid w:val="0"/>', `the ${id} style`);
+    }
+    return out;
   });
   editPart(zip, "word/fontTable.xml", (xml) =>
-    fixUp(xml, /<w:fonts([^>]*)\/>/, `<w:fonts$1>${FONT_TABLE}</w:fonts>`, "the empty font table"),
+    fixUp(xml, /<w:fonts([^>]*)\/>/, `<w:fonts$1>${fontTable(layout)}</w:fonts>`, "the empty font table"),
   );
   // Word expects a field to carry its last result between `separate` and `end`, and may offer to repair
   // a file whose field has none; the docx package writes none, and writes the instruction without the
@@ -351,18 +412,34 @@ function normalise(zip: PizZip): void {
 }
 
 /**
+ * Packs a built-in template: the shared page, styles and footers around `spec`'s body, normalised and
+ * deterministic.
+ * @param spec - what the template adds
+ * @param layout - resolved layout options
+ */
+export async function packTemplate(spec: TemplateSpec, layout: ResolvedLayout): Promise<Uint8Array> {
+  const zip = openZip(await Packer.pack(gongwenDocument(spec, layout), "uint8array"));
+  normalise(zip, layout, spec.offGridStyles ?? []);
+  return zipToBytes(zip);
+}
+
+/**
  * Builds the built-in `report` template: an A4 GB/T 9704-2012 page (22 lines × 28 characters), the 公文
  * styles, odd/even "— N —" page numbers, and the tags of `SummaryView` in reading order, one control
  * tag a paragraph (render with docxtemplater `paragraphLoop: true, linebreaks: true`).
  * The same bytes come out on every build and every machine, so the committed templates/report.docx can be
  * checked against a fresh build. Runs in browsers as well as Node.
+ * @param layout - {@link LayoutOptions}: fonts, margins, lines per page (defaults: GB/T 9704's)
  * @returns The .docx file.
+ * @throws TypeError / RangeError for wrong layout options
  * @example
  * const bytes = await buildReportTemplate();
  * new Docxtemplater(new PizZip(bytes), { paragraphLoop: true, linebreaks: true }).render(view);
  */
-export async function buildReportTemplate(): Promise<Uint8Array> {
-  const zip = openZip(await Packer.pack(reportDocument(), "uint8array"));
-  normalise(zip);
-  return zipToBytes(zip);
+export async function buildReportTemplate(layout?: LayoutOptions): Promise<Uint8Array> {
+  const resolved = resolveLayout(layout);
+  return packTemplate(
+    { subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）", children: bodyParagraphs() },
+    resolved,
+  );
 }

@@ -59,9 +59,15 @@ interface ParagraphPlacement {
   first: boolean;
   /** Keep on the page of the next paragraph (the signature with its date). */
   keepNext: boolean;
+  /** Space above the first paragraph in twips (default one line); the sealed sign-off leaves more. */
+  before?: number;
 }
 
-function paragraph(styleId: string, text: string, { right, first, keepNext }: ParagraphPlacement): string {
+function paragraph(
+  styleId: string,
+  text: string,
+  { right, first, keepNext, before = GRID.linePitch }: ParagraphPlacement,
+): string {
   const keep = keepNext ? "<w:keepNext/>" : "";
   // No automatic space between Chinese and digits or Latin letters: it would widen "2026年1月5日" at each
   // change of script, and the widths the indents come from would no longer hold. Word honours this;
@@ -69,7 +75,7 @@ function paragraph(styleId: string, text: string, { right, first, keepNext }: Pa
   const noAutoSpace = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
   // One blank line below the body is paragraph spacing, not an empty paragraph (which would be a stray
   // line for a user to delete).
-  const spacing = first ? `<w:spacing w:before="${GRID.linePitch}"/>` : "";
+  const spacing = first ? `<w:spacing w:before="${before}"/>` : "";
   return (
     `<w:p><w:pPr><w:pStyle w:val="${styleId}"/>${keep}${noAutoSpace}${spacing}` +
     `<w:ind w:right="${right * CHAR_TWIPS}"/><w:jc w:val="right"/></w:pPr>` +
@@ -100,5 +106,57 @@ export function signOffXml(signature: string, date: string): string {
   return (
     paragraph(ReportStyle.signature, signature, { right: indents.signature, first: true, keepNext: true }) +
     paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false })
+  );
+}
+
+// ---- Sealed sign-off (7.3.5.1), for the `document` template ----
+
+/** A sealed document's date keeps 4 characters clear of the right margin (成文日期右空四字). */
+const SEALED_DATE_RIGHT_CHARS = 4;
+
+/**
+ * Blank lines between the body and the signature: the seal (about 42 mm, 4 lines) sits centred a little
+ * above the signature and date, with its top within one line of the body (印章顶端应当上距正文一行之内).
+ */
+export const SEAL_ROOM_LINES = 3;
+
+/**
+ * Right indents for a sealed sign-off (GB/T 9704-2012 7.3.5.1): the date 4 characters in, the signature
+ * centred over the date. A signature so long that centring would push it past the margin moves the date
+ * left instead, so both stay centred on each other.
+ * @example
+ * sealedSignOffIndents("中共某某委员会", "2026年1月5日") //=> { signature: 3.5, date: 4 }
+ */
+export function sealedSignOffIndents(signature: string, date: string): SignOffIndents {
+  const signatureWidth = textWidthInChars(signature);
+  const dateWidth = textWidthInChars(date);
+  const dateIndent = Math.max(SEALED_DATE_RIGHT_CHARS, (signatureWidth - dateWidth) / 2);
+  return { signature: dateIndent + (dateWidth - signatureWidth) / 2, date: dateIndent };
+}
+
+/**
+ * The 发文机关署名 and 成文日期 of a sealed document as WordprocessingML paragraphs for a
+ * `{@document.signOff}` tag (see {@link sealedSignOffIndents}), with {@link SEAL_ROOM_LINES} blank lines
+ * above for the seal. Styles as {@link signOffXml}: `GwSignature` and `GwDate`. "" with neither text.
+ * @param signature 发文机关署名, "" for none.
+ * @param date 成文日期 as printed, "" for none.
+ * @example
+ * sealedSignOffXml("中共某某委员会", "2026年1月5日")
+ * //=> '<w:p><w:pPr><w:pStyle w:val="GwSignature"/>…<w:spacing w:before="1737"/><w:ind w:right="1120"/>…'
+ */
+export function sealedSignOffXml(signature: string, date: string): string {
+  if (signature === "" && date === "") return "";
+  const room = SEAL_ROOM_LINES * GRID.linePitch;
+  const alone = { right: SEALED_DATE_RIGHT_CHARS, first: true, keepNext: false, before: room };
+  if (date === "") return paragraph(ReportStyle.signature, signature, alone);
+  if (signature === "") return paragraph(ReportStyle.date, date, alone);
+  const indents = sealedSignOffIndents(signature, date);
+  return (
+    paragraph(ReportStyle.signature, signature, {
+      right: indents.signature,
+      first: true,
+      keepNext: true,
+      before: room,
+    }) + paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false })
   );
 }

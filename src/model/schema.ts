@@ -1,5 +1,6 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { codePointName, findInvalidXmlChar } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
@@ -289,6 +290,8 @@ export const meetingSummarySchema = z
     problems: z.array(text()).optional().meta({ description: "查摆问题." }),
     rectification: z.array(rectificationItem).optional().meta({ description: "整改清单." }),
     attachments: z.array(attachment).optional().meta({ description: "附件." }),
+    // 红头文件 fields: document-schema.ts.
+    document: documentInfoSchema(text, date).optional(),
   })
   .meta({ title: "MeetingSummary", description: "A Party organisation's meeting summary report." });
 

@@ -4,6 +4,8 @@
  * generated from the order of sections and items.
  */
 
+// 红头文件 fields (document and minutes templates): see document-types.ts.
+import type { DocumentInfo } from "./document-types.js";
 import type {
   Attachment,
   CriticismFacts,
@@ -184,4 +186,6 @@ export interface MeetingSummary {
   rectification?: RectificationItem[];
   /** 附件: listed after the body, printed on pages of their own after the sign-off. */
   attachments?: Attachment[];
+  /** 红头文件: 发文机关标志, 发文字号, 签发人, 抄送, 印发 for the `document` and `minutes` templates. */
+  document?: DocumentInfo;
 }

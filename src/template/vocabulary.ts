@@ -237,6 +237,32 @@ const VIEW: Fields<SummaryView> = {
       },
     },
   },
+  document: {
+    kind: TagKind.Group,
+    meaning:
+      "红头文件 (版头 and 版记) for the document and minutes templates; texts empty without `document`.",
+    example: "{document.mark}",
+    fields: {
+      mark: value("发文机关标志 with 文件.", "中共某某委员会文件"),
+      minutesMark: value('The 纪要 mark, or "会议纪要" without `document`.', "中共某某委员会纪要"),
+      number: value("发文字号.", "某委发〔2026〕5号"),
+      isDownward: condition("A downward document (下行文): the 发文字号 centred; true without `document`."),
+      isUpward: condition("An upward document (上行文): the 发文字号 at the left, 签发人 at the right."),
+      signer: value("签发人.", "张某某"),
+      copyTo: value('抄送机关 joined with "，" and ended with "。".', "中共某某纪委，某某组织部。"),
+      hasCopyTo: condition("Whether there is a 抄送 line."),
+      printer: value("印发机关.", "中共某某委员会办公室"),
+      printDate: value("印发日期 as printed.", "2026年1月20日"),
+      hasImprint: condition("Whether the 版记 (抄送, 印发机关 and 印发日期) is printed."),
+      hasAttendanceLines: condition("Whether any of 出席, 请假, 列席 has names."),
+      signOff: {
+        kind: TagKind.Raw,
+        meaning:
+          "The sealed sign-off (GB/T 9704-2012 7.3.5.1) as ready-made paragraphs for `{@document.signOff}`: the date 4 characters in from the right, the signature centred over it, room for the seal.",
+        example: "<w:p>…中共某某委员会…</w:p><w:p>…2026年1月20日…</w:p>",
+      },
+    },
+  },
   attachments: {
     kind: TagKind.Loop,
     meaning: "附件, in order: one entry of the 附件说明 and one page each.",

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { DocumentNumberParts } from "./document-types.js";
+import { DocumentDirection } from "./document-types.js";
+import type { DateInput } from "./types.js";
+
+/*
+ * The zod schema of DocumentInfo, kept beside schema.ts (which imports it) so that the 红头文件 fields stay
+ * in one place. `text` and `date` are passed in: they are schema.ts's own refinements.
+ */
+
+function fail(ctx: z.RefinementCtx, code: string, message: string, input: unknown, path?: string[]): void {
+  ctx.addIssue({
+    code: "custom",
+    message,
+    params: { code },
+    input,
+    continue: true,
+    ...(path ? { path } : {}),
+  });
+}
+
+/** The shape of a 发文字号: 代字〔2026〕5号. */
+const DOCUMENT_NUMBER = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/u;
+
+/**
+ * What is wrong with a 发文字号 string, in words a clerk can act on; undefined when it is right.
+ * @example
+ * documentNumberProblem("某委发[2026]5号") //=> 'uses [] instead of 〔〕 around the year: write 某委发〔2026〕5号'
+ */
+export function documentNumberProblem(value: string): string | undefined {
+  if (DOCUMENT_NUMBER.test(value)) return undefined;
+  const brackets = /([[［【(（﹝〖])(\d{2,4})([\]］】)）﹞〗])/u.exec(value);
+  if (brackets) {
+    const fixed = value.replace(brackets[0], `〔${brackets[2]}〕`);
+    return `uses ${brackets[1]}${brackets[3]} instead of 〔〕 around the year: write ${fixed}`;
+  }
+  if (!/〔.*〕/u.test(value)) return "must put the year in hexagonal brackets 〔〕, like 某委发〔2026〕5号";
+  if (/^〔/u.test(value)) return "must start with the issuer's code (机关代字), like 某委发〔2026〕5号";
+  const year = /〔([^〕]*)〕/u.exec(value)?.[1] ?? "";
+  if (!/^\d{4}$/.test(year)) return `must give the year as four digits in 〔〕 (got 〔${year}〕)`;
+  const rest = value.slice(value.indexOf("〕") + 1);
+  if (rest.startsWith("第")) return `must not put 第 before the number: write ${value.replace("〕第", "〕")}`;
+  if (!rest.endsWith("号")) return `must end with 号 after the number, like 某委发〔${year}〕5号`;
+  const serial = rest.slice(0, -1);
+  if (/^0\d*$/.test(serial)) {
+    return /^0+$/.test(serial)
+      ? "number 0 is not a serial number: they start at 1"
+      : `number ${serial} must not be zero-padded: write ${Number(serial)}号`;
+  }
+  if (!/^\d+$/.test(serial))
+    return `must have an Arabic serial number before 号 (got ${JSON.stringify(serial)})`;
+  return "must look like 某委发〔2026〕5号: 机关代字, the year in 〔〕, the number, 号";
+}
+
+/**
+ * Builds the DocumentInfo schema from schema.ts's text and date schemas.
+ * @param text - a non-empty single-paragraph text schema
+ * @param date - the date schema
+ */
+export function documentInfoSchema(
+  text: () => z.ZodType<string, string>,
+  date: z.ZodType<DateInput, DateInput>,
+) {
+  const parts: z.ZodType<DocumentNumberParts, DocumentNumberParts> = z
+    .strictObject({
+      code: text().meta({ description: "发文机关代字, e.g. 某委发." }),
+      year: z.number().int().min(1000).max(9999).meta({ description: "年份, four digits." }),
+      serial: z.number().int().min(1).meta({ description: "发文顺序号, from 1." }),
+    })
+    .meta({ id: "DocumentNumberParts", title: "DocumentNumberParts", description: "发文字号 in parts." });
+
+  const numberText = z.string().superRefine((value, ctx) => {
+    const problem = documentNumberProblem(value);
+    if (problem) fail(ctx, "invalid_document_number", problem, value);
+  });
+
+  return z
+    .strictObject({
+      issuer: text().meta({ description: "发文机关标志 without 文件, e.g. 中共某某委员会." }),
+      documentNumber: z
+        .union([numberText, parts])
+        .optional()
+        .meta({ description: "发文字号: 某委发〔2026〕5号, or {code, year, serial}." }),
+      direction: z.enum(DocumentDirection).optional().meta({ description: "downward (default) or upward." }),
+      signer: text().optional().meta({ description: "签发人 (upward documents)." }),
+      copyTo: z.array(text()).min(1).optional().meta({ description: "抄送机关, in order." }),
+      printer: text().optional().meta({ description: "印发机关." }),
+      printDate: date.optional(),
+    })
+    .superRefine((info, ctx) => {
+      if (info.direction === "upward" && info.signer === undefined) {
+        fail(ctx, "required", 'is required for an upward document (direction "upward")', undefined, [
+          "signer",
+        ]);
+      }
+      if (info.printer !== undefined && info.printDate === undefined) {
+        fail(ctx, "required", "is required with printer: the 版记 prints both", undefined, ["printDate"]);
+      }
+      if (info.printer === undefined && (info.printDate !== undefined || info.copyTo !== undefined)) {
+        const why =
+          info.printDate !== undefined ? "printDate: the 版记 prints both" : "copyTo: the 版记 ends with it";
+        fail(ctx, "required", `is required with ${why}`, undefined, ["printer"]);
+      }
+    })
+    .meta({ id: "DocumentInfo", title: "DocumentInfo", description: "红头文件: 版头 and 版记 facts." });
+}
