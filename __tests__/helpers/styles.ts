@@ -5,7 +5,8 @@ export function attr(xml: string, el: string, name: string): string | undefined 
   return new RegExp(`<${el}(?=[ />])[^>]*? ${name}="([^"]*)"`).exec(xml)?.[1];
 }
 
-function inner(xml: string, el: string): string {
+/** The content of the first `el` element in `xml`. */
+export function inner(xml: string, el: string): string {
   return new RegExp(`<${el}>([\\s\\S]*?)</${el}>`).exec(xml)?.[1] ?? "";
 }
 
@@ -28,6 +29,8 @@ export function styleReader(docx: Uint8Array) {
   };
   return {
     style,
+    /** A style and the styles it is based on, nearest first. */
+    chain,
     run(paragraphStyle: string, el: string, name: string, characterStyle?: string) {
       const sources = [...(characterStyle ? chain(characterStyle) : []), ...chain(paragraphStyle)].map((s) =>
         inner(s, "w:rPr"),

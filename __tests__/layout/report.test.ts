@@ -3,6 +3,7 @@ import { join } from "node:path";
 import PizZip from "pizzip";
 import { buildReportTemplate } from "../../src/layout/report";
 import { paragraphs, partXml } from "../helpers/docx";
+import { attr, inner, styleReader } from "../helpers/styles";
 
 let docx: Uint8Array;
 let styles: string;
@@ -14,58 +15,22 @@ beforeAll(async () => {
   document = partXml(docx);
 });
 
-/** The value of attribute `name` on the first `el` element in `xml`. */
-function attr(xml: string, el: string, name: string): string | undefined {
-  return new RegExp(`<${el}(?=[ />])[^>]*? ${name}="([^"]*)"`).exec(xml)?.[1];
-}
+let reader: ReturnType<typeof styleReader>;
+beforeAll(() => {
+  reader = styleReader(docx);
+});
 
-function inner(xml: string, el: string): string {
-  return new RegExp(`<${el}>([\\s\\S]*?)</${el}>`).exec(xml)?.[1] ?? "";
-}
-
-function style(id: string): string {
-  const found = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(styles);
-  if (!found) throw new Error(`no style ${id}`);
-  return found[0];
-}
-
-/** A style and the styles it is based on, nearest first. */
-function chain(id: string): string[] {
-  const out: string[] = [];
-  for (let next: string | undefined = id; next !== undefined; ) {
-    const xml = style(next);
-    out.push(xml);
-    next = attr(xml, "w:basedOn", "w:val");
-  }
-  return out;
-}
-
+const style = (id: string) => reader.style(id);
+const chain = (id: string) => reader.chain(id);
 /**
  * A run property as a reader resolves it (docx-inspect does the same): the run's character style, the
  * paragraph's style chain, then the document defaults.
  */
-function runValue(paragraphStyle: string, el: string, name: string, characterStyle?: string) {
-  const styleChain = [...(characterStyle ? chain(characterStyle) : []), ...chain(paragraphStyle)];
-  const sources = [
-    ...styleChain.map((s) => inner(s, "w:rPr")),
-    inner(inner(styles, "w:rPrDefault"), "w:rPr"),
-  ];
-  for (const rPr of sources) {
-    const value = attr(rPr, el, name);
-    if (value !== undefined) return value;
-  }
-  return undefined;
-}
-
+const runValue = (paragraphStyle: string, el: string, name: string, characterStyle?: string) =>
+  reader.run(paragraphStyle, el, name, characterStyle);
 /** A paragraph property, resolved through the style chain and the paragraph defaults. */
-function paragraphValue(paragraphStyle: string, el: string, name: string) {
-  const sources = [...chain(paragraphStyle).map((s) => inner(s, "w:pPr")), inner(styles, "w:pPrDefault")];
-  for (const pPr of sources) {
-    const value = attr(pPr, el, name);
-    if (value !== undefined) return value;
-  }
-  return undefined;
-}
+const paragraphValue = (paragraphStyle: string, el: string, name: string) =>
+  reader.paragraph(paragraphStyle, el, name);
 
 function hasInChain(paragraphStyle: string, el: string): boolean {
   return chain(paragraphStyle).some((s) => new RegExp(`<${el}(?=[ />])`).test(s));
