@@ -180,6 +180,13 @@ describe("the report template's styles", () => {
     expect(attr(inner(styles, "w:pPrDefault"), "w:widowControl", "w:val")).toBe("0");
   });
 
+  it("sets table text at least 20 pt a line, off the grid, so cells neither clip nor spread to 28.95 pt", () => {
+    expect(paragraphValue("GwTableText", "w:spacing", "w:lineRule")).toBe("atLeast");
+    expect(paragraphValue("GwTableText", "w:spacing", "w:line")).toBe("400");
+    expect(attr(style("GwTableText"), "w:snapToGrid", "w:val")).toBe("0");
+    expect(runValue("GwTableText", "w:sz", "w:val")).toBe("28");
+  });
+
   it("offers only its own styles in Word's gallery, not the docx package's blue headings", () => {
     expect(styles).not.toMatch(/w:styleId="(Title|Heading\d|Caption|TOC\d)"/);
     expect(style("GwHeading1")).toContain('<w:name w:val="公文-一级标题"/>');
@@ -276,16 +283,16 @@ describe("the report template's body", () => {
       ["{text}", "GwBody"],
       ["{/paragraphs}", "-"],
       ["{#isRectification}", "-"],
-      ...["序号", "存在问题", "整改措施", "责任人", "完成时限", "整改状态"].map((h) => [h, "-"]),
-      ["{#rectificationRows}{number}", "-"],
-      ...["{problem}", "{measure}", "{owner}", "{deadline}"].map((t) => [t, "-"]),
-      ["{status}{/rectificationRows}", "-"],
+      ...["序号", "存在问题", "整改措施", "责任人", "完成时限", "整改状态"].map((h) => [h, "GwTableText"]),
+      ["{#rectificationRows}{number}", "GwTableText"],
+      ...["{problem}", "{measure}", "{owner}", "{deadline}"].map((t) => [t, "GwTableText"]),
+      ["{status}{/rectificationRows}", "GwTableText"],
       ["{/isRectification}", "-"],
       ["{#isEvaluation}", "-"],
-      ...["评议等次", "人数", "占评定等次党员比例"].map((h) => [h, "-"]),
-      ["{#evaluationRows}{grade}", "-"],
-      ["{count}", "-"],
-      ["{share}{/evaluationRows}", "-"],
+      ...["评议等次", "人数", "占评定等次党员比例"].map((h) => [h, "GwTableText"]),
+      ["{#evaluationRows}{grade}", "GwTableText"],
+      ["{count}", "GwTableText"],
+      ["{share}{/evaluationRows}", "GwTableText"],
       ["{/isEvaluation}", "-"],
       ["{/attachments}", "-"],
     ]);

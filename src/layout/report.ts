@@ -14,7 +14,7 @@ import {
 } from "docx";
 import type PizZip from "pizzip";
 import { openZip, zipToBytes } from "../template/zip.js";
-import { attachmentNote, attachmentPages } from "./attachments.js";
+import { attachmentNote, attachmentPages, tableTextStyle } from "./attachments.js";
 import {
   FIRST_LINE_INDENT,
   FONT,
@@ -149,6 +149,7 @@ export const reportParagraphStyles = (layout: ResolvedLayout): IParagraphStyleOp
       size: SIZE.pageNumber,
     },
   },
+  tableTextStyle,
 ];
 
 /** The run-in heading character styles shared by every built-in template. */
@@ -379,10 +380,10 @@ function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly 
     // - widow/orphan control off, said outright: the standard reads a missing w:widowControl as off but
     //   LibreOffice as on, and on it pulls lines to the next page, leaving pages of 21 lines instead of 22.
     out = fixUp(out, /<w:pPrDefault><w:pPr>/, '$&<w:widowControl w:val="0"/>', "the paragraph defaults");
-    // - the title off the grid: LibreOffice rounds a title line up to two grid lines whenever the font's
+    // - the title and the table text off the grid (table lines are "at least 20 pt", not a grid line); LibreOffice rounds a title line up to two grid lines whenever the font's
     //   ascent + descent exceeds the pitch (its stand-in for 小标宋 does), and page 1 would lose a line;
     //   Word keeps the exact spacing either way.
-    for (const id of [ReportStyle.title, ...offGridStyles]) {
+    for (const id of [ReportStyle.title, ReportStyle.tableText, ...offGridStyles]) {
       const style = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?<w:pPr>`);
       out = fixUp(out, style, '$&<w:snapToGrid w:val="0"/>', `the ${id} style`);
     }

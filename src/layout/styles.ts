@@ -19,6 +19,8 @@ export const ReportStyle = {
   date: "GwDate",
   /** 页码 "— 1 —": 4号 宋体. */
   pageNumber: "GwPageNumber",
+  /** Text in the attachment tables: 4号, at least 20 pt a line, off the line grid. */
+  tableText: "GwTableText",
 } as const;
 
 /** Character styles for run-in headings, the start of a body paragraph. */
