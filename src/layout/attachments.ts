@@ -20,8 +20,9 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { CHAR_TWIPS, FONT, GRID, PAGE } from "./gbt9704.js";
+import { CHAR_TWIPS, cjkFont, FONT, GRID, PAGE } from "./gbt9704.js";
 import { ReportStyle } from "./styles.js";
+import { tagParagraph } from "./tags.js";
 
 /** The width of the 版心 (156 mm): tables span it. */
 const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
@@ -54,15 +55,6 @@ const NOTE_LEAD_CHARS = 3;
 const NOTE_NUMBER_CHARS = 1;
 const BODY_INDENT_CHARS = 2;
 
-function cjkFont(eastAsia: string) {
-  return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
-}
-
-/** A paragraph holding only a control tag: docxtemplater's paragraphLoop removes it, leaving no blank line. */
-function control(tag: string): Paragraph {
-  return new Paragraph({ children: [new TextRun(tag)] });
-}
-
 /**
  * A 附件说明 line whose wrapped lines start `wrapAt` characters in, and whose first line starts 2 characters
  * in (a hanging indent), so wrapped lines align with the attachment name.
@@ -88,14 +80,14 @@ function noteLine(text: string, wrapAt: number, first: boolean): Paragraph {
 export function attachmentNote(): Paragraph[] {
   const nameAt = BODY_INDENT_CHARS + NOTE_LEAD_CHARS;
   return [
-    control("{#attachments}"),
-    control("{#isOnly}"),
+    tagParagraph("{#attachments}"),
+    tagParagraph("{#isOnly}"),
     noteLine("附件：{title}", nameAt, true),
-    control("{/isOnly}"),
-    control("{#isFirst}"),
+    tagParagraph("{/isOnly}"),
+    tagParagraph("{#isFirst}"),
     noteLine("附件：{noteNumber}{title}", nameAt + NOTE_NUMBER_CHARS, true),
-    control("{/isFirst}"),
-    control("{#isNotFirst}"),
+    tagParagraph("{/isFirst}"),
+    tagParagraph("{#isNotFirst}"),
     // The hanging indent of a later line is its number only: "2." sits under "1.".
     new Paragraph({
       style: ReportStyle.body,
@@ -106,8 +98,8 @@ export function attachmentNote(): Paragraph[] {
       },
       children: [new TextRun("{noteNumber}{title}")],
     }),
-    control("{/isNotFirst}"),
-    control("{/attachments}"),
+    tagParagraph("{/isNotFirst}"),
+    tagParagraph("{/attachments}"),
   ];
 }
 
@@ -211,7 +203,7 @@ const EVALUATION_COLUMNS: readonly Column[] = [
  */
 export function attachmentPages(): (Paragraph | Table)[] {
   return [
-    control("{#attachments}"),
+    tagParagraph("{#attachments}"),
     new Paragraph({
       pageBreakBefore: true,
       alignment: AlignmentType.LEFT,
@@ -224,15 +216,15 @@ export function attachmentPages(): (Paragraph | Table)[] {
       spacing: { before: GRID.linePitch },
       children: [new TextRun("{title}")],
     }),
-    control("{#paragraphs}"),
+    tagParagraph("{#paragraphs}"),
     new Paragraph({ style: ReportStyle.body, children: [new TextRun("{text}")] }),
-    control("{/paragraphs}"),
-    control("{#isRectification}"),
+    tagParagraph("{/paragraphs}"),
+    tagParagraph("{#isRectification}"),
     loopTable("rectificationRows", RECTIFICATION_COLUMNS),
-    control("{/isRectification}"),
-    control("{#isEvaluation}"),
+    tagParagraph("{/isRectification}"),
+    tagParagraph("{#isEvaluation}"),
     loopTable("evaluationRows", EVALUATION_COLUMNS),
-    control("{/isEvaluation}"),
-    control("{/attachments}"),
+    tagParagraph("{/isEvaluation}"),
+    tagParagraph("{/attachments}"),
   ];
 }

@@ -14,10 +14,11 @@ import {
   WidthType,
 } from "docx";
 import { DocumentCharacterStyle, DocumentStyle } from "./document-styles.js";
-import { CHAR_TWIPS, FONT, mmToTwips, SIZE } from "./gbt9704.js";
+import { CHAR_TWIPS, cjkFont, FONT, mmToTwips, SIZE } from "./gbt9704.js";
 import { fontNames, type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./options.js";
-import { bodyWithSignOff, cjkFont, loop, packTemplate, tagParagraph } from "./report.js";
+import { bodyWithSignOff, packTemplate } from "./report.js";
 import { ReportStyle } from "./styles.js";
+import { loop, tagParagraph } from "./tags.js";
 
 /** The red of the 版头 (and the seal): pure red, as the standard's "红色" is printed in practice. */
 export const MARK_RED = "FF0000";

@@ -93,3 +93,8 @@ export const PAGE_NUMBER_LINE = 280;
  * (25.5 mm), close to the 2.5 cm many hand-made templates use.
  */
 export const FOOTER_DISTANCE = PAGE.marginBottom - mmToTwips(7) - PAGE_NUMBER_LINE / 2;
+
+/** A CJK font in the East Asian slot, Times New Roman for Latin letters and digits. */
+export function cjkFont(eastAsia: string) {
+  return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
+}

@@ -2,8 +2,9 @@ import { Paragraph, TextRun } from "docx";
 import { documentCharacterStyles, documentParagraphStyles } from "./document.js";
 import { DocumentCharacterStyle, DocumentStyle } from "./document-styles.js";
 import { type LayoutOptions, resolveLayout } from "./options.js";
-import { bodyWithSignOff, loop, packTemplate, tagParagraph } from "./report.js";
+import { bodyWithSignOff, packTemplate } from "./report.js";
 import { ReportStyle } from "./styles.js";
+import { loop, tagParagraph } from "./tags.js";
 
 /** The 纪要 lines: label, and the `meeting.attendance` field whose names follow it. */
 const ATTENDANCE_LINES = [

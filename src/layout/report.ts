@@ -16,6 +16,7 @@ import type PizZip from "pizzip";
 import { openZip, zipToBytes } from "../template/zip.js";
 import { attachmentNote, attachmentPages, tableTextStyle } from "./attachments.js";
 import {
+  cjkFont,
   FIRST_LINE_INDENT,
   FONT,
   FOOTER_DISTANCE,
@@ -34,17 +35,13 @@ import {
   resolveLayout,
 } from "./options.js";
 import { ReportCharacterStyle, ReportStyle } from "./styles.js";
+import { loop, tagParagraph } from "./tags.js";
 
 /**
  * The date written into docProps/core.xml as created and modified: the docx package writes the time of
  * the build, which would make every build differ.
  */
 const FIXED_DOC_DATE = "2026-01-01T00:00:00Z";
-
-/** A CJK font in the East Asian slot, Times New Roman for Latin letters and digits. */
-export function cjkFont(eastAsia: string) {
-  return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia };
-}
 
 /** Every line of text is one grid line: 28.95 pt exact (by default), nothing before or after. */
 export function gridLine(layout: ResolvedLayout) {
@@ -169,19 +166,6 @@ export const reportCharacterStyles = (layout: ResolvedLayout): ICharacterStyleOp
     run: { bold: true, boldComplexScript: true },
   },
 ];
-
-/** A paragraph holding tags only, each in one run (a tag split across runs takes mixed formatting). */
-export function tagParagraph(tag: string, style?: string): Paragraph {
-  return new Paragraph({ style, children: [new TextRun(tag)] });
-}
-
-/**
- * A loop or condition: `{#name}` and `{/name}` each alone in a paragraph around the body, so that
- * docxtemplater's `paragraphLoop` removes both paragraphs and leaves no blank line.
- */
-export function loop<T extends Paragraph | Table>(name: string, ...body: T[]): (Paragraph | T)[] {
-  return [tagParagraph(`{#${name}}`), ...body, tagParagraph(`{/${name}}`)];
-}
 
 /** A body paragraph that starts with a run-in heading: `{number}{heading}` then `{text}`. */
 function runInParagraph(style: string, headingStyle?: string): Paragraph {
