@@ -15,6 +15,9 @@ beforeAll(async () => {
   document = partXml(docx);
 });
 
+/** The styles of the text set on the 22 × 28 grid (all but the page number). */
+const TEXT_STYLES = ["GwTitle", "GwRecipient", "GwBody", "GwHeading1", "GwHeading2", "GwSignature", "GwDate"];
+
 let reader: ReturnType<typeof styleReader>;
 beforeAll(() => {
   reader = styleReader(docx);
@@ -98,15 +101,7 @@ describe("the report template's styles", () => {
   });
 
   it("tightens text by 0.25 pt a character (28 a line) but not the page number", () => {
-    for (const id of [
-      "GwTitle",
-      "GwRecipient",
-      "GwBody",
-      "GwHeading1",
-      "GwHeading2",
-      "GwSignature",
-      "GwDate",
-    ]) {
+    for (const id of TEXT_STYLES) {
       expect([id, runValue(id, "w:spacing", "w:val")]).toEqual([id, "-5"]);
     }
     expect(runValue("GwPageNumber", "w:spacing", "w:val")).toBeUndefined();
@@ -126,15 +121,7 @@ describe("the report template's styles", () => {
   });
 
   it("spaces every line 28.95 pt exact, the 22-lines-a-page pitch", () => {
-    for (const id of [
-      "GwTitle",
-      "GwRecipient",
-      "GwBody",
-      "GwHeading1",
-      "GwHeading2",
-      "GwSignature",
-      "GwDate",
-    ]) {
+    for (const id of TEXT_STYLES) {
       expect([
         id,
         paragraphValue(id, "w:spacing", "w:line"),

@@ -1,23 +1,13 @@
 import { z } from "zod";
 import type { DocumentNumberParts } from "./document-types.js";
 import { DocumentDirection } from "./document-types.js";
+import { fail } from "./issues.js";
 import type { DateInput } from "./types.js";
 
 /*
  * The zod schema of DocumentInfo, kept beside schema.ts (which imports it) so that the 红头文件 fields stay
  * in one place. `text` and `date` are passed in: they are schema.ts's own refinements.
  */
-
-function fail(ctx: z.RefinementCtx, code: string, message: string, input: unknown, path?: string[]): void {
-  ctx.addIssue({
-    code: "custom",
-    message,
-    params: { code },
-    input,
-    continue: true,
-    ...(path ? { path } : {}),
-  });
-}
 
 /** The shape of a 发文字号: 代字〔2026〕5号. */
 const DOCUMENT_NUMBER = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/u;

@@ -11,6 +11,27 @@ import { labelFor } from "./labels.js";
 
 type RawIssue = z.core.$ZodRawIssue;
 
+/**
+ * Adds one of our issues inside a zod refinement: our code travels in `params.code` (see `convert`), the
+ * message is the predicate after the path, and `path` (relative to the refined value) points deeper.
+ */
+export function fail(
+  ctx: z.RefinementCtx,
+  code: string,
+  message: string,
+  input: unknown,
+  path?: (string | number)[],
+): void {
+  ctx.addIssue({
+    code: "custom",
+    message,
+    params: { code },
+    input,
+    continue: true,
+    ...(path ? { path } : {}),
+  });
+}
+
 /** Passed as the `error` option of `safeParse`: runs while the failing schema is still known. */
 export function issueHints(issue: RawIssue): string | undefined {
   const def = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def;

@@ -2,6 +2,7 @@ import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
+import { fail } from "./issues.js";
 import { codePointName, findInvalidXmlChar } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
 import { MeetingKind } from "./types.js";
@@ -11,11 +12,6 @@ import { MeetingKind } from "./types.js";
  * checked against the hand-written interfaces in types.ts, which carry the TSDoc — the TypeScript type.
  * Objects are strict: a misspelt field is an error, never text that silently goes missing.
  */
-
-/** Our own issue codes travel in `params.code` of zod's custom issues. */
-function fail(ctx: z.RefinementCtx, code: string, message: string, input: unknown): void {
-  ctx.addIssue({ code: "custom", message, params: { code }, input, continue: true });
-}
 
 function checkText(value: string, ctx: z.RefinementCtx, multiline: boolean): void {
   const bad = findInvalidXmlChar(value);
@@ -140,14 +136,10 @@ function checkDepth(
   blocks.forEach((b, i) => {
     if (typeof b !== "object" || b.type !== "item") return;
     if (level > DEEPEST_ITEM_LEVEL) {
-      ctx.addIssue({
-        code: "custom",
-        path: [...path, i],
-        message: "is nested too deep: items go down to four levels (一、（一）1.（1）)",
-        params: { code: "too_deep" },
-        input: b,
-        continue: true,
-      });
+      fail(ctx, "too_deep", "is nested too deep: items go down to four levels (一、（一）1.（1）)", b, [
+        ...path,
+        i,
+      ]);
       return;
     }
     if (b.blocks) checkDepth(b.blocks, level + 1, [...path, i, "blocks"], ctx);
