@@ -130,6 +130,36 @@ describe("the document template's 版记", () => {
     expect(attr(partXml(docx), "w:tblW", "w:w")).toBe("8844");
   });
 
+  it("floats to the foot of the 版心, placed from the page edge at the left margin", async () => {
+    for (const [margins, left] of [
+      ["print", "1588"],
+      ["screen", "1531"],
+    ] as const) {
+      const xml = partXml(await buildDocumentTemplate({ margins }));
+      const table = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)?.[0] ?? "";
+      expect(attr(table, "w:tblpPr", "w:horzAnchor")).toBe("page");
+      expect(attr(table, "w:tblpPr", "w:tblpX")).toBe(left);
+      expect(attr(table, "w:tblpPr", "w:vertAnchor")).toBe("margin");
+      expect(attr(table, "w:tblpPr", "w:tblpYSpec")).toBe("bottom");
+      // No default cell margin that Word and LibreOffice would shift a floating table by.
+      const defaults = /<w:tblCellMar>[\s\S]*?<\/w:tblCellMar>/.exec(table)?.[0] ?? "";
+      expect([attr(defaults, "w:left", "w:w"), attr(defaults, "w:right", "w:w")]).toEqual(["0", "0"]);
+    }
+  });
+
+  it("is anchored to the document's last paragraph, after one blank line below the sign-off", async () => {
+    const xml = partXml(await render({}));
+    const after = xml.slice(xml.lastIndexOf("</w:tbl>") + "</w:tbl>".length);
+    // Only the (empty) anchor paragraph and the section properties follow the table.
+    expect(after.match(/<w:p[ >/]/g)).toHaveLength(1);
+    expect(after).not.toContain("<w:t");
+    // Between the sign-off's date and the table: one empty paragraph.
+    const date = xml.lastIndexOf("2026年1月20日</w:t>", xml.lastIndexOf("<w:tbl>"));
+    const between = xml.slice(xml.indexOf("</w:p>", date) + "</w:p>".length, xml.lastIndexOf("<w:tbl>"));
+    expect(between.match(/<w:p[ >/]/g)).toHaveLength(1);
+    expect(between).not.toContain("<w:t");
+  });
+
   it("prints 抄送 and 印发 in 4号 仿宋 with 1-character insets", async () => {
     expect(read.run("GwImprint", "w:sz", "w:val")).toBe("28");
     expect(read.run("GwImprint", "w:rFonts", "w:eastAsia")).toBe("仿宋_GB2312");

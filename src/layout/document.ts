@@ -5,7 +5,9 @@ import {
   type IParagraphStyleOptions,
   LineRuleType,
   Paragraph,
+  RelativeVerticalPosition,
   Table,
+  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -15,7 +17,14 @@ import {
 } from "docx";
 import { DocumentCharacterStyle, DocumentStyle } from "./document-styles.js";
 import { CHAR_TWIPS, cjkFont, FONT, mmToTwips, SIZE } from "./gbt9704.js";
-import { fontNames, type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./options.js";
+import {
+  fontNames,
+  type LayoutOptions,
+  linePitch,
+  pageMargins,
+  type ResolvedLayout,
+  resolveLayout,
+} from "./options.js";
 import { bodyWithSignOff, packTemplate } from "./report.js";
 import { ReportStyle } from "./styles.js";
 import { loop, tagParagraph } from "./tags.js";
@@ -177,11 +186,17 @@ const COPY_LABEL = 3 * IMPRINT_CHAR + 40;
  * The 抄送 row has two cells, the label and the names, so wrapped names align after "：", and so that
  * docxtemplater drops the whole row when there is no 抄送 (a condition that opens in one cell and closes
  * in another repeats the row). The 印发 row: 印发机关 at the left, "印发日期印发" at the right.
- * The table follows the sign-off in the flow of the text: Word and LibreOffice 7.4 do not agree on any
- * way to anchor it to the bottom of the 版心 (LibreOffice ignores paragraph frames and floating tables
- * at the end of a document), so the last rule is not on the bottom edge of the text block.
+ *
+ * The table floats, aligned to the bottom of the 版心 (`tblpYSpec="bottom"` against the margin), so its
+ * last rule sits on the bottom edge of the text block of the page its anchor — the paragraph after it,
+ * the document's last — lands on, with a blank line before it. When the sign-off leaves no room,
+ * the anchor and the 版记 move to the next page together. It is placed from the page's left edge at the
+ * left margin, not from the margin at 0: LibreOffice keeps a table as wide as the text block inline when
+ * it is placed against the margin (only a narrower one, or one placed against the page, becomes a
+ * floating frame), and Word draws both the same.
+ * @param layout - the margins: where the text block starts
  */
-function imprint(): Table {
+function imprint(layout: ResolvedLayout): Table {
   const copyTo = new TableRow({
     cantSplit: true,
     children: [
@@ -217,11 +232,20 @@ function imprint(): Table {
   });
   const outer = { style: BorderStyle.SINGLE, size: IMPRINT_RULE.outer, color: "000000" } as const;
   return new Table({
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: pageMargins(layout).left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+    },
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [IMPRINT_CHAR + COPY_LABEL, TEXT_WIDTH - IMPRINT_CHAR - COPY_LABEL],
     layout: TableLayoutType.FIXED,
-    // No cell-margin shift: the table's edges are the text block's.
+    // No cell-margin shift: the table's edges are the text block's. LibreOffice moves a floating table
+    // left by the table's default cell margin (108 twips unless set), so that default is 0; each cell
+    // sets its own insets.
     indent: { size: 0, type: WidthType.DXA },
+    margins: { left: 0, right: 0, marginUnitType: WidthType.DXA },
     borders: {
       top: outer,
       bottom: outer,
@@ -235,8 +259,9 @@ function imprint(): Table {
 }
 
 /**
- * An empty paragraph after the 版记: Word wants a paragraph after a table at the end of a document (it
- * would add one itself). 1 pt high, so it never adds a line.
+ * The document's last paragraph, empty: the floating 版记's anchor (a floating table is placed on the page
+ * of the paragraph after it), and the paragraph Word wants after a table at the end of a document. 1 pt
+ * high, so it never adds a line of its own.
  */
 function anchorParagraph(): Paragraph {
   return new Paragraph({
@@ -267,8 +292,8 @@ export async function buildDocumentTemplate(layout?: LayoutOptions): Promise<Uin
       children: [
         ...header(),
         ...bodyWithSignOff(DocumentStyle.documentTitle, "{@document.signOff}"),
-        // One blank line between the sign-off and the 版记.
-        ...loop<Paragraph | Table>("document.hasImprint", new Paragraph({ children: [] }), imprint()),
+        // One blank line keeps the sign-off (and the seal over it) clear of the 版记's first rule.
+        ...loop<Paragraph | Table>("document.hasImprint", new Paragraph({ children: [] }), imprint(resolved)),
         anchorParagraph(),
       ],
     },
