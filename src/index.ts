@@ -23,7 +23,7 @@ export { chineseNumeral, itemNumber, ordinalLead, sectionNumber } from "./format
 // Facts: 民主评议党员, 整改清单, 附件, standard sentences and the consistency checks
 export { standardSentence } from "./format/sentences.js";
 // View data and text helpers (the tag vocabulary templates are filled with)
-export { toView } from "./format/view.js";
+export { toView, type ViewOptions } from "./format/view.js";
 export type {
   AttachmentView,
   AttendanceView,

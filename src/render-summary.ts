@@ -1,5 +1,5 @@
 import { toView } from "./format/view.js";
-import { type LayoutOptions, resolveLayout } from "./layout/options.js";
+import { type LayoutOptions, linePitch, resolveLayout } from "./layout/options.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./template/builtin.js";
@@ -59,6 +59,9 @@ export async function renderSummary(
 ): Promise<Uint8Array> {
   checkOptions(options);
   const template = templateBytes(options.template, options.layout);
-  const view = toView(parseSummary(summary, options));
+  // A built-in template's sign-off keeps to its line grid; a template of your own gets GB/T 9704's.
+  const builtIn = options.template === undefined || typeof options.template === "string";
+  const pitch = builtIn ? linePitch(resolveLayout(options.layout)) : undefined;
+  const view = toView(parseSummary(summary, options), { linePitch: pitch });
   return renderTemplate(await template, view, options);
 }

@@ -30,7 +30,10 @@ describe("meeting-summary render with layout flags", () => {
     expect(code).toBe(0);
     const docx = readFileSync(join(cwd, "out.docx"));
     expect(attr(partXml(docx), "w:pgMar", "w:top")).toBe("1960");
-    expect(attr(partXml(docx), "w:docGrid", "w:linePitch")).toBe("637");
+    // 20 lines fill the screen margins' 229.84 mm text block (13031 twips): 651 twips a line.
+    expect(attr(partXml(docx), "w:docGrid", "w:linePitch")).toBe("651");
+    // The seal's room above the sign-off is 3 of those lines.
+    expect(partXml(docx)).toContain('<w:spacing w:before="1953"/>');
     expect(partXml(docx, "word/styles.xml")).not.toContain("仿宋_GB2312");
     expect(partXml(docx)).toContain("中共某某支部委员会文件");
   });

@@ -115,6 +115,29 @@ describe("toView", () => {
     expect(toView({ ...minimalSummary(), date: "2026-01-05" }).date).toBe("2026年1月5日");
   });
 
+  it("spaces the sign-off in the template's line pitch, 28.95 pt unless told", () => {
+    const signed: MeetingSummary = {
+      ...minimalSummary(),
+      signature: "中共某某支部委员会",
+      date: "2026-01-05",
+      document: { issuer: "中共某某支部委员会" },
+    };
+    const spaceAbove = (xml: string) => /<w:spacing w:before="(\d+)"\/>/.exec(xml)?.[1];
+    expect(spaceAbove(toView(signed).signOff)).toBe("579");
+    expect(spaceAbove(toView(signed).document.signOff)).toBe(String(3 * 579));
+    const twenty = toView(signed, { linePitch: 637 });
+    expect([spaceAbove(twenty.signOff), spaceAbove(twenty.document.signOff)]).toEqual(["637", "1911"]);
+  });
+
+  it("refuses a line pitch that is not a whole number of twips from 240 to 1440", () => {
+    for (const linePitch of [0, 239, 579.5, 1441, Number.NaN, "579" as never]) {
+      expect(() => toView(minimalSummary(), { linePitch })).toThrow(RangeError);
+    }
+    expect(() => toView(minimalSummary(), { linePitch: 100 })).toThrow(
+      new RangeError("options.linePitch must be a whole number of twips from 240 to 1440 (got 100)"),
+    );
+  });
+
   it("gives templates the meeting facts as printable text", () => {
     const view = toView(seedReport());
     expect(view.meeting).toEqual({

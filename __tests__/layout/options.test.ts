@@ -1,4 +1,4 @@
-import { resolveLayout } from "../../src/layout/options";
+import { linePitch, resolveLayout, textBlockHeight } from "../../src/layout/options";
 import { buildReportTemplate } from "../../src/layout/report";
 import { renderSummary } from "../../src/render-summary";
 import { builtInTemplate } from "../../src/template/builtin";
@@ -57,6 +57,52 @@ describe("layout options applied to a built-in template", () => {
     const docx = await buildReportTemplate({ linesPerPage: 20 });
     expect(attr(partXml(docx), "w:docGrid", "w:linePitch")).toBe("637");
     expect(styleReader(docx).paragraph("GwBody", "w:spacing", "w:line")).toBe("637");
+  });
+
+  it("fills the text block between the margins with linesPerPage lines, for either margins", () => {
+    expect(textBlockHeight(resolveLayout())).toBe(12756); // 225 mm
+    expect(textBlockHeight(resolveLayout({ margins: "screen" }))).toBe(13031); // 229.84 mm
+    expect(linePitch(resolveLayout())).toBe(579); // 28.95 pt
+    expect(linePitch(resolveLayout({ margins: "screen" }))).toBe(592); // 29.6 pt
+    for (const margins of ["print", "screen"] as const) {
+      for (let lines = 18; lines <= 26; lines++) {
+        const layout = resolveLayout({ margins, linesPerPage: lines });
+        const height = textBlockHeight(layout);
+        // The lines fit, and a twip more a line would not: they fill the block to within a twip a line.
+        expect([lines * linePitch(layout) <= height, lines * (linePitch(layout) + 1) > height]).toEqual([
+          true,
+          true,
+        ]);
+      }
+    }
+  });
+
+  it("spaces every blank line of a built-in template in its own pitch: sign-off, seal, 附件说明, attachment title", async () => {
+    const summary = {
+      ...seedReport(),
+      signature: "中共某某支部委员会",
+      date: "2026-01-20",
+      attachments: [{ title: "参会人员名单", paragraphs: ["张某某"] }],
+    };
+    const report = partXml(await renderSummary(summary, { layout: { linesPerPage: 20 } }));
+    const spacings = (xml: string) => [...xml.matchAll(/<w:spacing w:before="(\d+)"/g)].map((m) => m[1]);
+    // The 附件说明, the sign-off and the attachment's title: one 637-twip line each.
+    expect(spacings(report)).toEqual(["637", "637", "637"]);
+    const document = partXml(
+      await renderSummary(
+        { ...summary, document: { issuer: "中共某某支部委员会" } },
+        { template: "document", layout: { linesPerPage: 20 } },
+      ),
+    );
+    // The sealed sign-off leaves three lines for the seal.
+    expect(spacings(document)).toEqual(["637", "1911", "637"]);
+  });
+
+  it("leaves a template of your own GB/T 9704's 28.95 pt blank line above the sign-off", async () => {
+    const own = await buildReportTemplate({ linesPerPage: 20 });
+    const signed = { ...seedReport(), signature: "中共某某支部委员会", date: "2026-01-20" };
+    const xml = partXml(await renderSummary(signed, { template: own }));
+    expect([...xml.matchAll(/<w:spacing w:before="(\d+)"/g)].map((m) => m[1])).toEqual(["579"]);
   });
 
   it("builds the same bytes for the same options", async () => {

@@ -1,3 +1,4 @@
+import { GRID } from "../layout/gbt9704.js";
 import { sealedSignOffXml } from "../layout/sign-off.js";
 import type { DocumentInfo, DocumentNumberParts } from "../model/document-types.js";
 import type { MeetingSummary } from "../model/types.js";
@@ -48,10 +49,11 @@ export function formatDocumentNumber(number: string | DocumentNumberParts): stri
 
 /**
  * The view data of the 版头 and 版记 (`{document.…}` tags). Expects a validated summary.
+ * @param linePitch - the template's line pitch in twips, for the room above the sealed sign-off
  * @example
  * documentView({ ...summary, document: { issuer: "中共某某委员会" } }).mark //=> "中共某某委员会文件"
  */
-export function documentView(summary: MeetingSummary): DocumentView {
+export function documentView(summary: MeetingSummary, linePitch: number = GRID.linePitch): DocumentView {
   const info: DocumentInfo | undefined = summary.document;
   const attendance = summary.meeting?.attendance ?? {};
   const upward = info?.direction === "upward";
@@ -73,6 +75,6 @@ export function documentView(summary: MeetingSummary): DocumentView {
     hasAttendanceLines: [attendance.attendees, attendance.onLeave, attendance.observers].some(
       (list) => (list?.length ?? 0) > 0,
     ),
-    signOff: sealedSignOffXml(signature, date),
+    signOff: sealedSignOffXml(signature, date, linePitch),
   };
 }

@@ -1,3 +1,4 @@
+import { GRID } from "../layout/gbt9704.js";
 import { signOffXml } from "../layout/sign-off.js";
 import type { Attendance, Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
@@ -110,14 +111,34 @@ function meetingView(facts: MeetingFacts = {}): MeetingView {
   };
 }
 
+/** Options of {@link toView}. */
+export interface ViewOptions {
+  /**
+   * The template's line pitch in twips (default 579, GB/T 9704's 28.95 pt). The blank lines above the
+   * sign-off (`signOff`, `document.signOff`) are whole lines of it, so the sign-off stays on the template's
+   * line grid. `renderSummary` passes a built-in template's own.
+   */
+  linePitch?: number;
+}
+
 /**
  * The view data a template is rendered with: every number, date and derived text computed once.
  * Expects a validated summary (see `parseSummary`).
+ * @param summary - a validated summary
+ * @param options - {@link ViewOptions}: the template's line pitch
+ * @throws RangeError when `linePitch` is not a whole number of twips from 240 to 1440 (12 to 72 pt)
  * @example
  * toView(summary).sections[0].number //=> "一、"
  * toView(summary).sections[0].blocks[0].number //=> "（一）"
+ * toView(summary, { linePitch: 637 }).signOff //=> '<w:p>…<w:spacing w:before="637"/>…'
  */
-export function toView(summary: MeetingSummary): SummaryView {
+export function toView(summary: MeetingSummary, options: ViewOptions = {}): SummaryView {
+  const { linePitch = GRID.linePitch } = options;
+  if (!Number.isInteger(linePitch) || linePitch < 240 || linePitch > 1440) {
+    throw new RangeError(
+      `options.linePitch must be a whole number of twips from 240 to 1440 (got ${String(linePitch)})`,
+    );
+  }
   const signature = summary.signature ?? "";
   const date = summary.date === undefined ? "" : formatChineseDate(summary.date);
   const sections = [summary.preparation, summary.organization, summary.outcomes, ...(summary.sections ?? [])];
@@ -129,9 +150,9 @@ export function toView(summary: MeetingSummary): SummaryView {
     closing: (summary.closing ?? []).map((text) => ({ text })),
     signature,
     date,
-    signOff: signOffXml(signature, date),
+    signOff: signOffXml(signature, date, linePitch),
     meeting: meetingView(summary.meeting),
     ...factsAndAttachmentsView(summary),
-    document: documentView(summary),
+    document: documentView(summary, linePitch),
   };
 }

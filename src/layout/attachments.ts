@@ -20,7 +20,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { CHAR_TWIPS, cjkFont, FONT, GRID, PAGE } from "./gbt9704.js";
+import { CHAR_TWIPS, cjkFont, FONT, PAGE } from "./gbt9704.js";
+import { linePitch, type ResolvedLayout } from "./options.js";
 import { ReportStyle } from "./styles.js";
 import { tagParagraph } from "./tags.js";
 
@@ -56,15 +57,16 @@ const NOTE_NUMBER_CHARS = 1;
 const BODY_INDENT_CHARS = 2;
 
 /**
- * A 附件说明 line whose wrapped lines start `wrapAt` characters in, and whose first line starts 2 characters
- * in (a hanging indent), so wrapped lines align with the attachment name.
+ * The first 附件说明 line, one blank line (`pitch` twips) below the body: its wrapped lines start `wrapAt`
+ * characters in, and its first line 2 characters in (a hanging indent), so wrapped lines align with the
+ * attachment name.
  */
-function noteLine(text: string, wrapAt: number, first: boolean): Paragraph {
+function noteLine(text: string, wrapAt: number, pitch: number): Paragraph {
   return new Paragraph({
     style: ReportStyle.body,
     alignment: AlignmentType.LEFT,
     // One blank line below the body is the first line's spacing, not an empty paragraph.
-    spacing: first ? { before: GRID.linePitch } : undefined,
+    spacing: { before: pitch },
     indent: { left: wrapAt * CHAR_TWIPS, hanging: (wrapAt - BODY_INDENT_CHARS) * CHAR_TWIPS },
     children: [new TextRun(text)],
   });
@@ -75,17 +77,18 @@ function noteLine(text: string, wrapAt: number, first: boolean): Paragraph {
  * aligned after "附件：", for several. No trailing punctuation (the titles are validated text, printed as
  * given). Nothing at all when there are no attachments.
  * @example
- * bodyChildren.push(...attachmentNote()) // after the closing, before {@signOff}
+ * bodyChildren.push(...attachmentNote(layout)) // after the closing, before {@signOff}
  */
-export function attachmentNote(): Paragraph[] {
+export function attachmentNote(layout: ResolvedLayout): Paragraph[] {
   const nameAt = BODY_INDENT_CHARS + NOTE_LEAD_CHARS;
+  const pitch = linePitch(layout);
   return [
     tagParagraph("{#attachments}"),
     tagParagraph("{#isOnly}"),
-    noteLine("附件：{title}", nameAt, true),
+    noteLine("附件：{title}", nameAt, pitch),
     tagParagraph("{/isOnly}"),
     tagParagraph("{#isFirst}"),
-    noteLine("附件：{noteNumber}{title}", nameAt + NOTE_NUMBER_CHARS, true),
+    noteLine("附件：{noteNumber}{title}", nameAt + NOTE_NUMBER_CHARS, pitch),
     tagParagraph("{/isFirst}"),
     tagParagraph("{#isNotFirst}"),
     // The hanging indent of a later line is its number only: "2." sits under "1.".
@@ -199,9 +202,9 @@ const EVALUATION_COLUMNS: readonly Column[] = [
  * The attachment pages, after the sign-off: each starts a new page with its label ("附件1") in 3号 黑体
  * flush left on line 1 and its title centred in 2号 小标宋 on line 3, followed by its paragraphs and table.
  * @example
- * bodyChildren.push(...attachmentPages()) // after {@signOff}
+ * bodyChildren.push(...attachmentPages(layout)) // after {@signOff}
  */
-export function attachmentPages(): (Paragraph | Table)[] {
+export function attachmentPages(layout: ResolvedLayout): (Paragraph | Table)[] {
   return [
     tagParagraph("{#attachments}"),
     new Paragraph({
@@ -213,7 +216,7 @@ export function attachmentPages(): (Paragraph | Table)[] {
     // Line 2 is left blank by the spacing before the title; the title style leaves a blank line after it.
     new Paragraph({
       style: ReportStyle.title,
-      spacing: { before: GRID.linePitch },
+      spacing: { before: linePitch(layout) },
       children: [new TextRun("{title}")],
     }),
     tagParagraph("{#paragraphs}"),

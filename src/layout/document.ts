@@ -291,7 +291,7 @@ export async function buildDocumentTemplate(layout?: LayoutOptions): Promise<Uin
       offGridStyles: [DocumentStyle.mark],
       children: [
         ...header(),
-        ...bodyWithSignOff(DocumentStyle.documentTitle, "{@document.signOff}"),
+        ...bodyWithSignOff(resolved, DocumentStyle.documentTitle, "{@document.signOff}"),
         // One blank line keeps the sign-off (and the seal over it) clear of the 版记's first rule.
         ...loop<Paragraph | Table>("document.hasImprint", new Paragraph({ children: [] }), imprint(resolved)),
         anchorParagraph(),

@@ -51,6 +51,7 @@ export async function buildMinutesTemplate(layout?: LayoutOptions): Promise<Uint
       children: [
         tagParagraph("{document.minutesMark}", DocumentStyle.mark),
         ...bodyWithSignOff(
+          resolved,
           DocumentStyle.documentTitle,
           "{@signOff}",
           loop(

@@ -2,7 +2,7 @@
  * Layout options of the built-in templates, applied when a template is built (never by editing its XML
  * afterwards): the font family set, the line pitch, and the margins.
  */
-import { FONT, GRID, mmToTwips, PAGE } from "./gbt9704.js";
+import { FONT, mmToTwips, PAGE } from "./gbt9704.js";
 
 /** Which CJK faces a built-in template names. */
 export const FontSet = {
@@ -19,7 +19,8 @@ export const Margins = {
   Print: "print",
   /**
    * GB/T 33476.2 screen display: top 34.58, bottom 32.58 mm, and the 156 mm text block centred (27 mm
-   * left and right), since a screen has no binding edge.
+   * left and right), since a screen has no binding edge. The text block is then 229.84 mm tall, and the
+   * lines are spaced to fill it (22 lines: 29.6 pt).
    */
   Screen: "screen",
 } as const;
@@ -32,8 +33,9 @@ export interface LayoutOptions {
   /** `"print"` (default) or `"screen"`. */
   margins?: Margins;
   /**
-   * Lines on a full page, a whole number from 18 to 26 (default 22). The line pitch becomes the 225 mm
-   * text block height divided by it (22 → 28.95 pt); characters per line stay 28.
+   * Lines on a full page, a whole number from 18 to 26 (default 22). The line pitch becomes the text
+   * block's height (225 mm with the print margins) divided by it (22 → 28.95 pt), so the lines fill the
+   * text block; characters per line stay 28.
    */
   linesPerPage?: number;
 }
@@ -120,18 +122,26 @@ export function pageMargins(layout: ResolvedLayout): PageMargins {
   return { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight };
 }
 
-/** The 225 mm 版心 height in twips. */
-const TEXT_BLOCK_HEIGHT = mmToTwips(225);
+/**
+ * The height of the text block in twips: the page less the top and bottom margins. 225 mm (12756) with the
+ * print margins; 229.84 mm (13031) with the screen margins, whose top and bottom are 2.42 mm narrower.
+ * @example
+ * textBlockHeight(DEFAULT_LAYOUT) //=> 12756
+ */
+export function textBlockHeight(layout: ResolvedLayout): number {
+  const { top, bottom } = pageMargins(layout);
+  return PAGE.height - top - bottom;
+}
 
 /**
- * The exact line pitch in twips: the text block height over the lines a page holds, rounded down so the
- * last line fits. 22 lines give 579 (28.95 pt), the GB/T 9704 grid.
+ * The exact line pitch in twips: the text block's height over the lines a page holds, rounded down so the
+ * last line fits. Print margins, 22 lines: 579 (28.95 pt), the GB/T 9704 grid; screen margins: 592.
  * @example
  * linePitch({ ...DEFAULT_LAYOUT, linesPerPage: 20 }) //=> 637
+ * linePitch({ ...DEFAULT_LAYOUT, margins: "screen" }) //=> 592
  */
 export function linePitch(layout: ResolvedLayout): number {
-  if (layout.linesPerPage === GRID.lines) return GRID.linePitch;
-  return Math.floor(TEXT_BLOCK_HEIGHT / layout.linesPerPage);
+  return Math.floor(textBlockHeight(layout) / layout.linesPerPage);
 }
 
 /** The faces of a layout: the _GB2312 ones or their plain counterparts. */

@@ -202,27 +202,24 @@ export function reportBodyParagraphs(titleStyle: string = ReportStyle.title): Pa
 /**
  * The body, then in GB/T 9704 order the 附件说明, the sign-off, and each attachment on pages of its own:
  * the same for every built-in template, so no template drops a summary's attachments.
+ * @param layout - the line pitch of the blank lines
  * @param titleStyle - the title's paragraph style
  * @param signOff - the sign-off tag (`{@signOff}`, or the sealed `{@document.signOff}`)
  * @param beforeSignOff - paragraphs between the 附件说明 and the sign-off (the 纪要's attendance lines)
  */
 export function bodyWithSignOff(
+  layout: ResolvedLayout,
   titleStyle: string,
   signOff: string,
   beforeSignOff: (Paragraph | Table)[] = [],
 ): (Paragraph | Table)[] {
   return [
     ...reportBodyParagraphs(titleStyle),
-    ...attachmentNote(),
+    ...attachmentNote(layout),
     ...beforeSignOff,
     tagParagraph(signOff),
-    ...attachmentPages(),
+    ...attachmentPages(layout),
   ];
-}
-
-/** The body in reading order, then the sign-off. */
-function bodyParagraphs(): (Paragraph | Table)[] {
-  return bodyWithSignOff(ReportStyle.title, "{@signOff}");
 }
 
 /** "— N —", odd pages on the right and even pages on the left, each 1 character in from the edge. */
@@ -424,7 +421,10 @@ export async function packTemplate(spec: TemplateSpec, layout: ResolvedLayout): 
 export async function buildReportTemplate(layout?: LayoutOptions): Promise<Uint8Array> {
   const resolved = resolveLayout(layout);
   return packTemplate(
-    { subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）", children: bodyParagraphs() },
+    {
+      subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 公文格式）",
+      children: bodyWithSignOff(resolved, ReportStyle.title, "{@signOff}"),
+    },
     resolved,
   );
 }

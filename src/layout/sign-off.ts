@@ -59,14 +59,14 @@ interface ParagraphPlacement {
   first: boolean;
   /** Keep on the page of the next paragraph (the signature with its date). */
   keepNext: boolean;
-  /** Space above the first paragraph in twips (default one line); the sealed sign-off leaves more. */
-  before?: number;
+  /** Space above the first paragraph in twips: one line, or more for the sealed sign-off's seal. */
+  before: number;
 }
 
 function paragraph(
   styleId: string,
   text: string,
-  { right, first, keepNext, before = GRID.linePitch }: ParagraphPlacement,
+  { right, first, keepNext, before }: ParagraphPlacement,
 ): string {
   const keep = keepNext ? "<w:keepNext/>" : "";
   // No automatic space between Chinese and digits or Latin letters: it would widen "2026年1月5日" at each
@@ -93,19 +93,24 @@ function paragraph(
  * character 315, so the date lands a quarter point left of the ideal per character the two texts differ.
  * @param signature 发文机关署名, "" for none.
  * @param date 成文日期 as printed, "" for none.
+ * @param linePitch the template's line in twips (default 579, 28.95 pt): the blank line above
  * @example
  * signOffXml("某某党支部", "")
  * //=> '<w:p><w:pPr><w:pStyle w:val="GwSignature"/>…<w:spacing w:before="579"/><w:ind w:right="640"/>…'
  */
-export function signOffXml(signature: string, date: string): string {
+export function signOffXml(signature: string, date: string, linePitch: number = GRID.linePitch): string {
   if (signature === "" && date === "") return "";
-  const alone = { right: MIN_RIGHT_CHARS, first: true, keepNext: false };
+  const alone = { right: MIN_RIGHT_CHARS, first: true, keepNext: false, before: linePitch };
   if (date === "") return paragraph(ReportStyle.signature, signature, alone);
   if (signature === "") return paragraph(ReportStyle.date, date, alone);
   const indents = signOffIndents(signature, date);
   return (
-    paragraph(ReportStyle.signature, signature, { right: indents.signature, first: true, keepNext: true }) +
-    paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false })
+    paragraph(ReportStyle.signature, signature, {
+      right: indents.signature,
+      first: true,
+      keepNext: true,
+      before: linePitch,
+    }) + paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false, before: 0 })
   );
 }
 
@@ -140,13 +145,18 @@ export function sealedSignOffIndents(signature: string, date: string): SignOffIn
  * above for the seal. Styles as {@link signOffXml}: `GwSignature` and `GwDate`. "" with neither text.
  * @param signature 发文机关署名, "" for none.
  * @param date 成文日期 as printed, "" for none.
+ * @param linePitch the template's line in twips (default 579, 28.95 pt): the room above is 3 of them
  * @example
  * sealedSignOffXml("中共某某委员会", "2026年1月5日")
  * //=> '<w:p><w:pPr><w:pStyle w:val="GwSignature"/>…<w:spacing w:before="1737"/><w:ind w:right="1120"/>…'
  */
-export function sealedSignOffXml(signature: string, date: string): string {
+export function sealedSignOffXml(
+  signature: string,
+  date: string,
+  linePitch: number = GRID.linePitch,
+): string {
   if (signature === "" && date === "") return "";
-  const room = SEAL_ROOM_LINES * GRID.linePitch;
+  const room = SEAL_ROOM_LINES * linePitch;
   const alone = { right: SEALED_DATE_RIGHT_CHARS, first: true, keepNext: false, before: room };
   if (date === "") return paragraph(ReportStyle.signature, signature, alone);
   if (signature === "") return paragraph(ReportStyle.date, date, alone);
@@ -157,6 +167,6 @@ export function sealedSignOffXml(signature: string, date: string): string {
       first: true,
       keepNext: true,
       before: room,
-    }) + paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false })
+    }) + paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false, before: 0 })
   );
 }
