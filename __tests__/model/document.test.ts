@@ -25,7 +25,15 @@ describe("document (红头文件 fields)", () => {
   it.each([
     ["某委发[2026]5号", "uses [] instead of 〔〕 around the year: write 某委发〔2026〕5号"],
     ["某委发（2026）5号", "uses （） instead of 〔〕 around the year: write 某委发〔2026〕5号"],
-    ["某委发〔2026〕05号", "number 05 must not be zero-padded: write 5号"],
+    ["某委发〔2026〕05号", "number 05 must not be zero-padded: write 某委发〔2026〕5号"],
+    [
+      "某委发（2026）第05号",
+      "uses （） instead of 〔〕 around the year; must not put 第 before the number; number 05 must not be zero-padded: write 某委发〔2026〕5号",
+    ],
+    [
+      "某委发[26]5号",
+      "uses [] instead of 〔〕 around the year; and must give the year as four digits in 〔〕 (got 〔26〕)",
+    ],
     ["某委发〔2026〕第5号", "must not put 第 before the number: write 某委发〔2026〕5号"],
     ["某委发〔26〕5号", "must give the year as four digits in 〔〕 (got 〔26〕)"],
     ["某委发〔2026〕5", "must end with 号 after the number, like 某委发〔2026〕5号"],
@@ -33,7 +41,7 @@ describe("document (红头文件 fields)", () => {
     ["某委发2026年5号", "must put the year in hexagonal brackets 〔〕, like 某委发〔2026〕5号"],
   ])("says what is wrong with %s", (documentNumber, predicate) => {
     expect(issuesWith({ issuer: "中共某某委员会", documentNumber })).toEqual([
-      { path, code: "invalid_document_number", message: `document.documentNumber ${predicate}` },
+      { path, code: "invalid_document_number", message: `document.documentNumber (发文字号) ${predicate}` },
     ]);
   });
 
@@ -51,7 +59,7 @@ describe("document (红头文件 fields)", () => {
       {
         path: ["document", "signer"],
         code: "required",
-        message: 'document.signer is required for an upward document (direction "upward")',
+        message: 'document.signer (签发人) is required for an upward document (direction "upward")',
       },
     ]);
   });
@@ -61,14 +69,14 @@ describe("document (红头文件 fields)", () => {
       {
         path: ["document", "printDate"],
         code: "required",
-        message: "document.printDate is required with printer: the 版记 prints both",
+        message: "document.printDate (印发日期) is required with printer: the 版记 prints both",
       },
     ]);
     expect(issuesWith({ issuer: "某", copyTo: ["某某纪委"] })).toEqual([
       {
         path: ["document", "printer"],
         code: "required",
-        message: "document.printer is required with copyTo: the 版记 ends with it",
+        message: "document.printer (印发机关) is required with copyTo: the 版记 ends with it",
       },
     ]);
   });

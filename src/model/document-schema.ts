@@ -12,34 +12,63 @@ import type { DateInput } from "./types.js";
 /** The shape of a 发文字号: 代字〔2026〕5号. */
 const DOCUMENT_NUMBER = /^(\S+?)〔(\d{4})〕([1-9]\d*)号$/u;
 
+/** Brackets that clerks type instead of 〔〕 around the year. */
+const WRONG_BRACKETS = /([[［【(（﹝〖])(\d{2,4})([\]］】)）﹞〗])/u;
+
 /**
- * What is wrong with a 发文字号 string, in words a clerk can act on; undefined when it is right.
- * @example
- * documentNumberProblem("某委发[2026]5号") //=> 'uses [] instead of 〔〕 around the year: write 某委发〔2026〕5号'
+ * The mistakes in a 发文字号 that have one right correction — other brackets around the year, 第 before
+ * the number, a zero-padded number — each named, with the number they leave once all are corrected.
  */
-export function documentNumberProblem(value: string): string | undefined {
-  if (DOCUMENT_NUMBER.test(value)) return undefined;
-  const brackets = /([[［【(（﹝〖])(\d{2,4})([\]］】)）﹞〗])/u.exec(value);
+function correctable(value: string): { mistakes: string[]; corrected: string } {
+  const mistakes: string[] = [];
+  let corrected = value;
+  const brackets = WRONG_BRACKETS.exec(corrected);
   if (brackets) {
-    const fixed = value.replace(brackets[0], `〔${brackets[2]}〕`);
-    return `uses ${brackets[1]}${brackets[3]} instead of 〔〕 around the year: write ${fixed}`;
+    mistakes.push(`uses ${brackets[1]}${brackets[3]} instead of 〔〕 around the year`);
+    corrected = corrected.replace(brackets[0], `〔${brackets[2]}〕`);
   }
+  if (corrected.includes("〕第")) {
+    mistakes.push("must not put 第 before the number");
+    corrected = corrected.replace("〕第", "〕");
+  }
+  const padded = /〕(0+[1-9]\d*)号$/u.exec(corrected);
+  if (padded) {
+    mistakes.push(`number ${padded[1]} must not be zero-padded`);
+    corrected = corrected.replace(`〕${padded[1]}号`, `〕${Number(padded[1])}号`);
+  }
+  return { mistakes, corrected };
+}
+
+/** What is wrong with the shape of a 发文字号 that has nothing {@link correctable} left. */
+function shapeProblem(value: string): string {
   if (!/〔.*〕/u.test(value)) return "must put the year in hexagonal brackets 〔〕, like 某委发〔2026〕5号";
   if (/^〔/u.test(value)) return "must start with the issuer's code (机关代字), like 某委发〔2026〕5号";
   const year = /〔([^〕]*)〕/u.exec(value)?.[1] ?? "";
   if (!/^\d{4}$/.test(year)) return `must give the year as four digits in 〔〕 (got 〔${year}〕)`;
   const rest = value.slice(value.indexOf("〕") + 1);
-  if (rest.startsWith("第")) return `must not put 第 before the number: write ${value.replace("〕第", "〕")}`;
   if (!rest.endsWith("号")) return `must end with 号 after the number, like 某委发〔${year}〕5号`;
   const serial = rest.slice(0, -1);
-  if (/^0\d*$/.test(serial)) {
-    return /^0+$/.test(serial)
-      ? "number 0 is not a serial number: they start at 1"
-      : `number ${serial} must not be zero-padded: write ${Number(serial)}号`;
-  }
-  if (!/^\d+$/.test(serial))
+  if (/^0+$/.test(serial)) return "number 0 is not a serial number: they start at 1";
+  if (!/^\d+$/.test(serial)) {
     return `must have an Arabic serial number before 号 (got ${JSON.stringify(serial)})`;
+  }
   return "must look like 某委发〔2026〕5号: 机关代字, the year in 〔〕, the number, 号";
+}
+
+/**
+ * What is wrong with a 发文字号 string, in words a clerk can act on; undefined when it is right. Every
+ * mistake with one right correction is named at once, with the number written right.
+ * @example
+ * documentNumberProblem("某委发[2026]5号") //=> 'uses [] instead of 〔〕 around the year: write 某委发〔2026〕5号'
+ * documentNumberProblem("某委发（2026）第05号")
+ * //=> 'uses （） instead of 〔〕 around the year; must not put 第 before the number; number 05 must not be zero-padded: write 某委发〔2026〕5号'
+ */
+export function documentNumberProblem(value: string): string | undefined {
+  if (DOCUMENT_NUMBER.test(value)) return undefined;
+  const { mistakes, corrected } = correctable(value);
+  if (mistakes.length === 0) return shapeProblem(value);
+  if (DOCUMENT_NUMBER.test(corrected)) return `${mistakes.join("; ")}: write ${corrected}`;
+  return `${mistakes.join("; ")}; and ${shapeProblem(corrected)}`;
 }
 
 /**

@@ -17,6 +17,7 @@ const ROOT_LABELS: Record<string, string> = {
   problems: "查摆问题",
   rectification: "整改清单",
   attachments: "附件",
+  document: "红头文件",
 };
 
 const MEETING_LABELS: Record<string, string> = {
@@ -66,6 +67,20 @@ const FACT_LABELS: Record<string, Record<string, string>> = {
   attachments: { title: "附件名称", table: "附件表格", paragraphs: "附件正文" },
 };
 
+/** The 版头 and 版记 fields of `document`, and the parts of a 发文字号 given as an object. */
+const DOCUMENT_LABELS: Record<string, string> = {
+  issuer: "发文机关",
+  documentNumber: "发文字号",
+  direction: "行文方向",
+  signer: "签发人",
+  copyTo: "抄送机关",
+  printer: "印发机关",
+  printDate: "印发日期",
+  code: "机关代字",
+  year: "年份",
+  serial: "发文顺序号",
+};
+
 const BLOCK_LABELS: Record<string, string> = {
   heading: "条目标题",
   text: "正文",
@@ -84,10 +99,13 @@ export function labelFor(path: IssuePath): string | undefined {
   const root = path[0];
   if (typeof last !== "string" || typeof root !== "string") return undefined;
   if (path.length === 1) return ROOT_LABELS[last];
+  // A date written out as { text: "二〇二六年一月五日" }: the date's own name.
+  const parent = path[path.length - 2];
+  if (last === "text" && (parent === "date" || parent === "printDate")) return labelFor(path.slice(0, -1));
   if (root === "meeting") return MEETING_LABELS[last];
+  if (root === "document") return DOCUMENT_LABELS[last];
   const facts = FACT_LABELS[root];
   if (facts) return facts[last];
-  if (root === "date" && last === "text") return "成文日期";
   // preparation.heading, sections[0].heading: the section heading; deeper: an item's.
   const sectionDepth = root === "sections" ? 3 : 2;
   if (path.length === sectionDepth && last === "heading") return "一级标题";
