@@ -1,4 +1,13 @@
-import { signOffIndents, signOffXml, textWidthInChars } from "../../src/layout/sign-off";
+import {
+  keepTextWithSignOff,
+  sealedSignOffXml,
+  signOffIndents,
+  signOffXml,
+  textWidthInChars,
+} from "../../src/layout/sign-off";
+import { renderSummary } from "../../src/render-summary";
+import { minimalSummary } from "../fixtures/summaries";
+import { partXml } from "../helpers/docx";
 
 /** Each paragraph of the sign-off: style, right indent in twips, spacing before, alignment, text. */
 function read(xml: string) {
@@ -130,5 +139,68 @@ describe("signOffXml", () => {
     expect(order).toEqual(["pStyle", "keepNext", "autoSpaceDE", "autoSpaceDN", "spacing", "ind", "jc"]);
     expect(xml.match(/<w:p>/g)).toHaveLength(2);
     expect(xml.match(/<\/w:p>/g)).toHaveLength(2);
+  });
+});
+
+describe("keepTextWithSignOff", () => {
+  const signOff = sealedSignOffXml("中共某某支部委员会", "2026年1月20日");
+  const body = (pPr: string) => `<w:p>${pPr}<w:r><w:t>正文最后一段。</w:t></w:r></w:p>`;
+
+  it("puts keep-with-next on the paragraph before the sign-off, after its style as the schema orders it", () => {
+    const xml = `<w:body>${body('<w:pPr><w:pStyle w:val="GwBody"/><w:jc w:val="both"/></w:pPr>')}${signOff}</w:body>`;
+    expect(keepTextWithSignOff(xml)).toBe(
+      `<w:body>${body('<w:pPr><w:pStyle w:val="GwBody"/><w:keepNext/><w:jc w:val="both"/></w:pPr>')}${signOff}</w:body>`,
+    );
+  });
+
+  it.each([
+    ["no properties", body(""), body("<w:pPr><w:keepNext/></w:pPr>")],
+    ["empty properties", body("<w:pPr/>"), body("<w:pPr><w:keepNext/></w:pPr>")],
+    [
+      "properties without a style",
+      body("<w:pPr><w:jc/></w:pPr>"),
+      body("<w:pPr><w:keepNext/><w:jc/></w:pPr>"),
+    ],
+    [
+      "keep-with-next turned off",
+      body('<w:pPr><w:keepNext w:val="0"/></w:pPr>'),
+      body("<w:pPr><w:keepNext/></w:pPr>"),
+    ],
+    ["keep-with-next already on", body("<w:pPr><w:keepNext/></w:pPr>"), body("<w:pPr><w:keepNext/></w:pPr>")],
+    ["an empty paragraph", "<w:p/>", "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"],
+    [
+      "attributes and a bookmark in between",
+      '<w:p w:rsidR="00A1"><w:r><w:t>正文</w:t></w:r></w:p><w:bookmarkEnd w:id="0"/>',
+      '<w:p w:rsidR="00A1"><w:pPr><w:keepNext/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p><w:bookmarkEnd w:id="0"/>',
+    ],
+  ])("handles a paragraph with %s", (_, before, after) => {
+    expect(keepTextWithSignOff(`${before}${signOff}`)).toBe(`${after}${signOff}`);
+  });
+
+  it("marks the paragraph that holds a text box, not a paragraph inside the text box", () => {
+    const boxed = `<w:p><w:r><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:r></w:p>`;
+    expect(keepTextWithSignOff(`${boxed}${signOff}`)).toBe(
+      `<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:r></w:p>${signOff}`,
+    );
+  });
+
+  it("changes nothing without a sign-off, with the sign-off first, or after a table", () => {
+    const plain = body('<w:pPr><w:pStyle w:val="GwBody"/></w:pPr>');
+    expect(keepTextWithSignOff(plain)).toBe(plain);
+    expect(keepTextWithSignOff(`${signOff}${plain}`)).toBe(`${signOff}${plain}`);
+    const table = `<w:tbl><w:tr><w:tc>${plain}</w:tc></w:tr></w:tbl>${signOff}`;
+    expect(keepTextWithSignOff(table)).toBe(table);
+  });
+
+  it("keeps the last body paragraph of a rendered report with its sign-off, and only that one", async () => {
+    const summary = { ...minimalSummary(), signature: "中共某某支部委员会", date: "2026-01-20" };
+    for (const template of ["report", "document", "minutes"] as const) {
+      const paragraphs =
+        partXml(await renderSummary(summary, { template })).match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
+      const signature = paragraphs.findIndex((p) => p.includes('w:val="GwSignature"'));
+      const kept = paragraphs.flatMap((p, i) => (p.includes("<w:keepNext/>") ? [i] : []));
+      // The paragraph before the signature, and the signature itself (kept with its date).
+      expect({ template, kept }).toEqual({ template, kept: [signature - 1, signature] });
+    }
   });
 });

@@ -170,3 +170,69 @@ export function sealedSignOffXml(
     }) + paragraph(ReportStyle.date, date, { right: indents.date, first: false, keepNext: false, before: 0 })
   );
 }
+
+// ---- The sign-off never alone on a page (7.3.5.4) ----
+
+/** The styles of the sign-off's paragraphs: the first of them in a document starts the sign-off. */
+const SIGN_OFF_STYLE = new RegExp(`<w:pStyle w:val="(?:${ReportStyle.signature}|${ReportStyle.date})"/>`);
+
+/**
+ * The start and end offsets of the body's top-level paragraphs (those not inside another paragraph, as
+ * in a text box), in order.
+ */
+function topLevelParagraphs(xml: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const tag of xml.matchAll(/<w:p(?=[ >/])[^>]*?(\/?)>|<\/w:p>/g)) {
+    const at = tag.index ?? 0;
+    if (tag[0] === "</w:p>") {
+      depth -= 1;
+      if (depth === 0) found.push({ start, end: at + tag[0].length });
+    } else if (tag[1] === "/") {
+      if (depth === 0) found.push({ start: at, end: at + tag[0].length });
+    } else {
+      if (depth === 0) start = at;
+      depth += 1;
+    }
+  }
+  return found;
+}
+
+/** A paragraph's XML with `<w:keepNext/>` in its properties, where the schema puts it (after pStyle). */
+function withKeepNext(paragraph: string): string {
+  if (/<w:keepNext\/>/.test(paragraph)) return paragraph;
+  const cleared = paragraph.replace(/<w:keepNext [^>]*\/>/, "");
+  if (/<w:pPr\/>/.test(cleared)) return cleared.replace("<w:pPr/>", "<w:pPr><w:keepNext/></w:pPr>");
+  const style = /<w:pPr>(<w:pStyle [^>]*\/>)?/.exec(cleared);
+  if (style) return cleared.replace(style[0], `${style[0]}<w:keepNext/>`);
+  if (cleared.endsWith("/>")) return `${cleared.slice(0, -2)}><w:pPr><w:keepNext/></w:pPr></w:p>`;
+  return cleared.replace(/^<w:p(?=[ >])[^>]*>/, (open) => `${open}<w:pPr><w:keepNext/></w:pPr>`);
+}
+
+/**
+ * Keeps the text before the sign-off on the sign-off's page: the paragraph just before the first sign-off
+ * paragraph (style `GwSignature` or `GwDate`) gets "keep with next". GB/T 9704-2012 7.3.5.4 does not let
+ * the signature and date (and the seal) stand on a page without text; when they do not fit, the last
+ * lines of the text go over with them. Nothing changes in a document without a sign-off, or when a
+ * table, not a paragraph, comes before it.
+ * @param xml - the rendered word/document.xml
+ * @returns the same XML, with `<w:keepNext/>` in that paragraph's properties
+ * @example
+ * keepTextWithSignOff('<w:p><w:pPr><w:pStyle w:val="GwBody"/></w:pPr>…</w:p><w:p><w:pPr><w:pStyle w:val="GwSignature"/>…')
+ * //=> '<w:p><w:pPr><w:pStyle w:val="GwBody"/><w:keepNext/></w:pPr>…</w:p><w:p><w:pPr><w:pStyle w:val="GwSignature"/>…'
+ */
+export function keepTextWithSignOff(xml: string): string {
+  const paragraphs = topLevelParagraphs(xml);
+  const signOff = paragraphs.findIndex(({ start, end }) => SIGN_OFF_STYLE.test(xml.slice(start, end)));
+  if (signOff < 1) return xml;
+  const before = paragraphs[signOff - 1] as { start: number; end: number };
+  // Only a paragraph directly before it (bookmarks aside): after a table, nothing changes.
+  const between = xml
+    .slice(before.end, paragraphs[signOff]?.start)
+    .replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, "");
+  if (between.trim() !== "") return xml;
+  return (
+    xml.slice(0, before.start) + withKeepNext(xml.slice(before.start, before.end)) + xml.slice(before.end)
+  );
+}

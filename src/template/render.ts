@@ -1,6 +1,7 @@
 import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
+import { keepTextWithSignOff } from "../layout/sign-off.js";
 import { openTemplate } from "./open.js";
 import {
   issuesFromDocxtemplater,
@@ -13,6 +14,9 @@ import {
   type XmlToken,
 } from "./template-issues.js";
 import { zipToBytes } from "./zip.js";
+
+/** The main document part, where the sign-off is. */
+const DOCUMENT_PART = "word/document.xml";
 
 export type { TemplateIssue } from "./template-issues.js";
 
@@ -166,7 +170,9 @@ function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): Te
 
 /**
  * Fills a .docx template with view data (docxtemplater: paragraph loops, line breaks in values, dotted
- * tags) and returns the document with fixed zip timestamps, so the same input gives the same bytes.
+ * tags) and returns the document with fixed zip timestamps, so the same input gives the same bytes. The
+ * paragraph before the sign-off (`{@signOff}`, `{@document.signOff}`) keeps with it, so the signature and
+ * date never stand on a page of their own (see `keepTextWithSignOff`).
  * `renderSummary` calls it with `toView(summary)`; call it yourself to fill a template with data of your own.
  * @param template - the .docx template's bytes
  * @param view - the data its tags read, e.g. `toView(summary)`
@@ -194,5 +200,8 @@ export function renderTemplate(
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
-  return zipToBytes(doc.getZip());
+  const zip = doc.getZip();
+  const body = zip.file(DOCUMENT_PART);
+  if (body) zip.file(DOCUMENT_PART, keepTextWithSignOff(body.asText()));
+  return zipToBytes(zip);
 }
