@@ -2,7 +2,7 @@ import PizZip from "pizzip";
 import { TemplateError } from "../../src/errors";
 import { renderSummary } from "../../src/render-summary";
 import { builtInTemplate } from "../../src/template/builtin";
-import { renderTemplate } from "../../src/template/render";
+import { renderTemplate, spliceParts } from "../../src/template/render";
 import { minimalLines, minimalSummary, seedLines, seedReport } from "../fixtures/summaries";
 import { paragraphs, paragraphTexts, partXml } from "../helpers/docx";
 
@@ -170,5 +170,44 @@ describe("renderSummary with a user's template", () => {
       signOff: "",
     });
     expect(partXml(docx)).not.toMatch(/\{[#/@]?[a-zA-Z]+\}/);
+  });
+});
+
+describe("spliceParts (an edit of the joined text, applied to docxtemplater's parts)", () => {
+  const parts = () => ["<w:p>", "<w:pPr><w:pStyle/></w:pPr>", "<w:r>", "正文", "</w:r>", "</w:p>"];
+
+  it("edits within one part", () => {
+    const edit = {
+      start: 5 + "<w:pPr><w:pStyle/>".length,
+      end: 5 + "<w:pPr><w:pStyle/>".length,
+      text: "<K/>",
+    };
+    expect(spliceParts(parts(), edit)).toEqual([
+      "<w:p>",
+      "<w:pPr><w:pStyle/><K/></w:pPr>",
+      "<w:r>",
+      "正文",
+      "</w:r>",
+      "</w:p>",
+    ]);
+  });
+
+  it("inserts where two parts meet at the end of the first, so the next still starts with its element", () => {
+    expect(spliceParts(parts(), { start: 5, end: 5, text: "<P/>" })).toEqual([
+      "<w:p><P/>",
+      "<w:pPr><w:pStyle/></w:pPr>",
+      "<w:r>",
+      "正文",
+      "</w:r>",
+      "</w:p>",
+    ]);
+  });
+
+  it("replaces text that runs across parts, and keeps the joined text right", () => {
+    const edit = { start: 3, end: 5 + 26 + 2, text: "X" };
+    const spliced = spliceParts(parts(), edit);
+    const joined = parts().join("");
+    expect(spliced.join("")).toBe(`${joined.slice(0, 3)}X${joined.slice(33)}`);
+    expect(spliced).toHaveLength(6);
   });
 });

@@ -176,63 +176,102 @@ export function sealedSignOffXml(
 /** The styles of the sign-off's paragraphs: the first of them in a document starts the sign-off. */
 const SIGN_OFF_STYLE = new RegExp(`<w:pStyle w:val="(?:${ReportStyle.signature}|${ReportStyle.date})"/>`);
 
+/** Whether an XML text holds a sign-off paragraph (style `GwSignature` or `GwDate`). */
+export function isSignOffXml(xml: string): boolean {
+  return SIGN_OFF_STYLE.test(xml);
+}
+
+/** Where a paragraph starts and ends in the XML. */
+interface Span {
+  start: number;
+  end: number;
+}
+
 /**
- * The start and end offsets of the body's top-level paragraphs (those not inside another paragraph, as
- * in a text box), in order.
+ * Around an offset inside a paragraph: that top-level paragraph's start (paragraphs inside a text box
+ * nest in one), and the top-level paragraph closed last before it, if any.
  */
-function topLevelParagraphs(xml: string): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
+function paragraphsAround(xml: string, offset: number): { open: number; previous?: Span } {
   let depth = 0;
-  let start = 0;
-  for (const tag of xml.matchAll(/<w:p(?=[ >/])[^>]*?(\/?)>|<\/w:p>/g)) {
-    const at = tag.index ?? 0;
+  let open = 0;
+  let previous: Span | undefined;
+  const tags = /<w:p(?=[ >/])[^>]*?(\/?)>|<\/w:p>/g;
+  for (let tag = tags.exec(xml); tag !== null && tag.index < offset; tag = tags.exec(xml)) {
     if (tag[0] === "</w:p>") {
       depth -= 1;
-      if (depth === 0) found.push({ start, end: at + tag[0].length });
+      if (depth === 0) previous = { start: open, end: tag.index + tag[0].length };
     } else if (tag[1] === "/") {
-      if (depth === 0) found.push({ start: at, end: at + tag[0].length });
+      if (depth === 0) previous = { start: tag.index, end: tag.index + tag[0].length };
     } else {
-      if (depth === 0) start = at;
+      if (depth === 0) open = tag.index;
       depth += 1;
     }
   }
-  return found;
+  return { open, previous };
 }
 
-/** A paragraph's XML with `<w:keepNext/>` in its properties, where the schema puts it (after pStyle). */
-function withKeepNext(paragraph: string): string {
-  if (/<w:keepNext\/>/.test(paragraph)) return paragraph;
-  const cleared = paragraph.replace(/<w:keepNext [^>]*\/>/, "");
-  if (/<w:pPr\/>/.test(cleared)) return cleared.replace("<w:pPr/>", "<w:pPr><w:keepNext/></w:pPr>");
-  const style = /<w:pPr>(<w:pStyle [^>]*\/>)?/.exec(cleared);
-  if (style) return cleared.replace(style[0], `${style[0]}<w:keepNext/>`);
-  if (cleared.endsWith("/>")) return `${cleared.slice(0, -2)}><w:pPr><w:keepNext/></w:pPr></w:p>`;
-  return cleared.replace(/^<w:p(?=[ >])[^>]*>/, (open) => `${open}<w:pPr><w:keepNext/></w:pPr>`);
+/** A change to an XML text: the characters from `start` to `end` replaced by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /**
- * Keeps the text before the sign-off on the sign-off's page: the paragraph just before the first sign-off
- * paragraph (style `GwSignature` or `GwDate`) gets "keep with next". GB/T 9704-2012 7.3.5.4 does not let
- * the signature and date (and the seal) stand on a page without text; when they do not fit, the last
- * lines of the text go over with them. Nothing changes in a document without a sign-off, or when a
- * table, not a paragraph, comes before it.
+ * The edit that turns "keep with next" on in a paragraph's own properties (not those of a paragraph in a
+ * text box inside it), where the schema puts it: after `w:pStyle`. Undefined when it is on already.
+ * @param xml - the document
+ * @param paragraph - where the paragraph is in it
+ */
+function keepNextEdit(xml: string, paragraph: Span): TextEdit | undefined {
+  const { start, end } = paragraph;
+  const open = /^<w:p(?=[ >/])[^>]*?(\/?)>/.exec(xml.slice(start, end));
+  if (!open) return undefined;
+  const at = start + open[0].length;
+  if (open[1] === "/") {
+    // <w:p/> → <w:p><w:pPr><w:keepNext/></w:pPr></w:p>
+    return { start, end, text: `${open[0].slice(0, -2)}><w:pPr><w:keepNext/></w:pPr></w:p>` };
+  }
+  if (xml.startsWith("<w:pPr/>", at)) {
+    return { start: at, end: at + "<w:pPr/>".length, text: "<w:pPr><w:keepNext/></w:pPr>" };
+  }
+  if (!xml.startsWith("<w:pPr>", at)) return { start: at, end: at, text: "<w:pPr><w:keepNext/></w:pPr>" };
+  const properties = xml.slice(at, xml.indexOf("</w:pPr>", at));
+  if (properties.includes("<w:keepNext/>")) return undefined;
+  const off = /<w:keepNext [^>]*\/>/.exec(properties);
+  if (off) return { start: at + off.index, end: at + off.index + off[0].length, text: "<w:keepNext/>" };
+  const style = /^<w:pPr>(<w:pStyle [^>]*\/>)?/.exec(properties)?.[0] ?? "<w:pPr>";
+  return { start: at + style.length, end: at + style.length, text: "<w:keepNext/>" };
+}
+
+/**
+ * Keeps the text before the sign-off on the sign-off's page: the edit that gives the paragraph just before
+ * the first sign-off paragraph (style `GwSignature` or `GwDate`) "keep with next". GB/T 9704-2012 7.3.5.4
+ * does not let the signature and date (and the seal) stand on a page without text; when they do not fit,
+ * the last lines of the text go over with them. Undefined for a document without a sign-off, with the
+ * sign-off first, with a table (not a paragraph) before it, or with keep-with-next on already.
  * @param xml - the rendered word/document.xml
- * @returns the same XML, with `<w:keepNext/>` in that paragraph's properties
+ */
+export function signOffKeepEdit(xml: string): TextEdit | undefined {
+  const at = xml.search(SIGN_OFF_STYLE);
+  if (at === -1) return undefined;
+  const { open, previous } = paragraphsAround(xml, at);
+  if (previous === undefined) return undefined;
+  // Only a paragraph directly before it (bookmarks aside): after a table, nothing changes.
+  const between = xml.slice(previous.end, open).replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, "");
+  if (between.trim() !== "") return undefined;
+  return keepNextEdit(xml, previous);
+}
+
+/**
+ * {@link signOffKeepEdit} applied to a whole document.
+ * @param xml - the rendered word/document.xml
+ * @returns the same XML, with `<w:keepNext/>` in the properties of the paragraph before the sign-off
  * @example
  * keepTextWithSignOff('<w:p><w:pPr><w:pStyle w:val="GwBody"/></w:pPr>…</w:p><w:p><w:pPr><w:pStyle w:val="GwSignature"/>…')
  * //=> '<w:p><w:pPr><w:pStyle w:val="GwBody"/><w:keepNext/></w:pPr>…</w:p><w:p><w:pPr><w:pStyle w:val="GwSignature"/>…'
  */
 export function keepTextWithSignOff(xml: string): string {
-  const paragraphs = topLevelParagraphs(xml);
-  const signOff = paragraphs.findIndex(({ start, end }) => SIGN_OFF_STYLE.test(xml.slice(start, end)));
-  if (signOff < 1) return xml;
-  const before = paragraphs[signOff - 1] as { start: number; end: number };
-  // Only a paragraph directly before it (bookmarks aside): after a table, nothing changes.
-  const between = xml
-    .slice(before.end, paragraphs[signOff]?.start)
-    .replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, "");
-  if (between.trim() !== "") return xml;
-  return (
-    xml.slice(0, before.start) + withKeepNext(xml.slice(before.start, before.end)) + xml.slice(before.end)
-  );
+  const edit = signOffKeepEdit(xml);
+  return edit ? xml.slice(0, edit.start) + edit.text + xml.slice(edit.end) : xml;
 }

@@ -1,7 +1,7 @@
 import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
-import { keepTextWithSignOff } from "../layout/sign-off.js";
+import { isSignOffXml, signOffKeepEdit, type TextEdit } from "../layout/sign-off.js";
 import { openTemplate } from "./open.js";
 import {
   issuesFromDocxtemplater,
@@ -96,6 +96,83 @@ function listener(parts: CompiledParts, missing: MissingTag[]) {
   };
 }
 
+/**
+ * Applies an edit of the joined text of `parts[from…]` to docxtemplater's rendered parts, keeping their
+ * boundaries: an insertion where two parts meet goes at the end of the first, so a part that opens an
+ * element still starts with it (docxtemplater's last clean-up reads the parts' starts).
+ * @param parts - the parts, changed in place
+ * @param edit - offsets counted from the start of `parts[from]`
+ * @param from - the first part the offsets count from
+ */
+export function spliceParts(parts: string[], { start, end, text }: TextEdit, from = 0): string[] {
+  let offset = 0;
+  for (let i = from; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const partEnd = offset + part.length;
+    const here = start === end ? start > offset && start <= partEnd : start >= offset && start < partEnd;
+    if (here) {
+      const head = part.slice(0, start - offset);
+      if (end <= partEnd) {
+        parts[i] = head + text + part.slice(end - offset);
+        return parts;
+      }
+      parts[i] = head + text;
+      // The rest of the replaced text runs on into the following parts.
+      for (let j = i + 1, at = partEnd; j < parts.length && at < end; j++) {
+        const next = parts[j] as string;
+        parts[j] = next.slice(Math.min(next.length, end - at));
+        at += next.length;
+      }
+      return parts;
+    }
+    offset = partEnd;
+  }
+  return parts;
+}
+
+const PARAGRAPH_OPENING = /^<w:p(?=[ >])[^>]*>$/;
+const EMPTY_PARAGRAPH = /^<w:p(?: [^>]*)?\/>$/;
+
+/**
+ * The index of the part that opens the paragraph closed just before `parts[before]`, when docxtemplater
+ * gave paragraph tags parts of their own (it does); 0 when it cannot tell, so that the caller looks at
+ * everything before.
+ */
+function previousParagraphPart(parts: string[], before: number): number {
+  let depth = 0;
+  for (let i = before - 1; i >= 0; i--) {
+    const part = parts[i] as string;
+    if (part === "</w:p>") depth += 1;
+    else if (PARAGRAPH_OPENING.test(part)) {
+      depth -= 1;
+      if (depth === 0) return i;
+      if (depth < 0) return 0;
+    } else if (depth === 0 && EMPTY_PARAGRAPH.test(part)) return i;
+  }
+  return 0;
+}
+
+/**
+ * A docxtemplater module that gives the paragraph before the sign-off "keep with next" in the rendered
+ * body (see `signOffKeepEdit`), on the parts before they are encoded: only the parts from that paragraph
+ * to the sign-off are read, so a long report costs no more than a short one.
+ */
+function signOffKeeper() {
+  return {
+    name: "MeetingSummarySignOffKeeper",
+    postrender(parts: string[], options: { filePath?: string }): string[] {
+      if (options.filePath !== DOCUMENT_PART) return parts;
+      // docxtemplater's typing says strings; a module of its own may add bytes, which are left alone.
+      if (!parts.every((part: unknown) => typeof part === "string")) return parts;
+      const signOff = parts.findIndex((part) => isSignOffXml(part));
+      if (signOff === -1) return parts;
+      const from = previousParagraphPart(parts, signOff);
+      const edit = signOffKeepEdit(parts.slice(from, signOff + 1).join(""));
+      return edit ? spliceParts(parts, edit, from) : parts;
+    },
+  };
+}
+
 /** A compiled template, ready to render. */
 export interface CompiledTemplate {
   doc: Docxtemplater;
@@ -127,7 +204,7 @@ export function compileTemplate(
       // Problems reach the caller as a TemplateError; nothing is printed to the console.
       errorLogging: false,
       parser: tagParser,
-      modules: [listener(parts, missing)],
+      modules: [listener(parts, missing), signOffKeeper()],
       nullGetter: () => "",
     });
     return { doc, parts, missing };
@@ -172,7 +249,7 @@ function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): Te
  * Fills a .docx template with view data (docxtemplater: paragraph loops, line breaks in values, dotted
  * tags) and returns the document with fixed zip timestamps, so the same input gives the same bytes. The
  * paragraph before the sign-off (`{@signOff}`, `{@document.signOff}`) keeps with it, so the signature and
- * date never stand on a page of their own (see `keepTextWithSignOff`).
+ * date never stand on a page without text (see `signOffKeepEdit`).
  * `renderSummary` calls it with `toView(summary)`; call it yourself to fill a template with data of your own.
  * @param template - the .docx template's bytes
  * @param view - the data its tags read, e.g. `toView(summary)`
@@ -200,8 +277,5 @@ export function renderTemplate(
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
-  const zip = doc.getZip();
-  const body = zip.file(DOCUMENT_PART);
-  if (body) zip.file(DOCUMENT_PART, keepTextWithSignOff(body.asText()));
-  return zipToBytes(zip);
+  return zipToBytes(doc.getZip());
 }
