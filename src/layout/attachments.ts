@@ -20,13 +20,10 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { CHAR_TWIPS, cjkFont, FONT, PAGE } from "./gbt9704.js";
+import { CHAR_TWIPS, cjkFont, FONT, TEXT_WIDTH } from "./gbt9704.js";
 import { linePitch, type ResolvedLayout } from "./options.js";
 import { ReportStyle } from "./styles.js";
 import { tagParagraph } from "./tags.js";
-
-/** The width of the 版心 (156 mm): tables span it. */
-const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
 
 /** Table text: 4号 (14 pt) 仿宋, the size these tables are usually set in so that a row holds a clause. */
 const TABLE_SIZE = 28;

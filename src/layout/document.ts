@@ -16,7 +16,7 @@ import {
   WidthType,
 } from "docx";
 import { DocumentCharacterStyle, DocumentStyle } from "./document-styles.js";
-import { CHAR_TWIPS, cjkFont, FONT, mmToTwips, SIZE } from "./gbt9704.js";
+import { CHAR_TWIPS, cjkFont, FONT, mmToTwips, SIZE, TEXT_WIDTH } from "./gbt9704.js";
 import {
   fontNames,
   type LayoutOptions,
@@ -25,15 +25,12 @@ import {
   type ResolvedLayout,
   resolveLayout,
 } from "./options.js";
-import { bodyWithSignOff, packTemplate } from "./report.js";
+import { bodyWithSignOff, packTemplate, type TemplateSpec } from "./report.js";
 import { ReportStyle } from "./styles.js";
 import { loop, tagParagraph } from "./tags.js";
 
 /** The red of the 版头 (and the seal): pure red, as the standard's "红色" is printed in practice. */
 export const MARK_RED = "FF0000";
-
-/** The 版心 is 156 mm wide whatever the margins. */
-export const TEXT_WIDTH = mmToTwips(156);
 
 /** 小初, 36 pt: the usual size of a 发文机关标志 of up to 12 characters (12 × 36 pt ≈ 152 mm). */
 const MARK_SIZE = 72;
@@ -54,8 +51,8 @@ const SEPARATOR = { style: BorderStyle.SINGLE, size: 12, color: MARK_RED, space:
 /** 版记 rules in eighths of a point: 0.35 mm ≈ 1 pt outer, 0.25 mm ≈ 0.75 pt between. */
 export const IMPRINT_RULE = { outer: 8, inner: 6 } as const;
 
-/** The styles the `document` and `minutes` templates add. */
-export function documentParagraphStyles(layout: ResolvedLayout): IParagraphStyleOptions[] {
+/** The paragraph styles the `document` and `minutes` templates add. */
+function documentParagraphStyles(layout: ResolvedLayout): IParagraphStyleOptions[] {
   const pitch = linePitch(layout);
   const font = fontNames(layout);
   return [
@@ -129,7 +126,7 @@ export function documentParagraphStyles(layout: ResolvedLayout): IParagraphStyle
 }
 
 /** The character styles the `document` and `minutes` templates add. */
-export function documentCharacterStyles(layout: ResolvedLayout): ICharacterStyleOptions[] {
+function documentCharacterStyles(layout: ResolvedLayout): ICharacterStyleOptions[] {
   return [
     {
       id: DocumentCharacterStyle.signer,
@@ -144,6 +141,20 @@ export function documentCharacterStyles(layout: ResolvedLayout): ICharacterStyle
       run: { font: cjkFont(FONT.heiTi) },
     },
   ];
+}
+
+/**
+ * What the templates with a red mark (`document`, `minutes`) add to the shared template: their styles, and
+ * the mark's style taken off the line grid.
+ */
+export function markTemplateStyles(
+  layout: ResolvedLayout,
+): Pick<TemplateSpec, "paragraphStyles" | "characterStyles" | "offGridStyles"> {
+  return {
+    paragraphStyles: documentParagraphStyles(layout),
+    characterStyles: documentCharacterStyles(layout),
+    offGridStyles: [DocumentStyle.mark],
+  };
 }
 
 /** The 版头: mark, then the 发文字号 centred (downward) or beside the 签发人 (upward), with the separator. */
@@ -286,9 +297,7 @@ export async function buildDocumentTemplate(layout?: LayoutOptions): Promise<Uin
   return packTemplate(
     {
       subject: "组织生活会、民主生活会总结报告（GB/T 9704-2012 红头文件格式）",
-      paragraphStyles: documentParagraphStyles(resolved),
-      characterStyles: documentCharacterStyles(resolved),
-      offGridStyles: [DocumentStyle.mark],
+      ...markTemplateStyles(resolved),
       children: [
         ...header(),
         ...bodyWithSignOff(resolved, DocumentStyle.documentTitle, "{@document.signOff}"),

@@ -28,6 +28,9 @@ export const PAGE = {
   marginRight: 1474,
 } as const;
 
+/** The 版心's width, 156 mm (8844 twips), whatever the margins: rules and tables span it. */
+export const TEXT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+
 /** The 22 lines × 28 characters grid that fills the 版心. */
 export const GRID = {
   lines: 22,

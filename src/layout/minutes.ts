@@ -1,5 +1,5 @@
 import { Paragraph, TextRun } from "docx";
-import { documentCharacterStyles, documentParagraphStyles } from "./document.js";
+import { markTemplateStyles } from "./document.js";
 import { DocumentCharacterStyle, DocumentStyle } from "./document-styles.js";
 import { type LayoutOptions, resolveLayout } from "./options.js";
 import { bodyWithSignOff, packTemplate } from "./report.js";
@@ -45,9 +45,7 @@ export async function buildMinutesTemplate(layout?: LayoutOptions): Promise<Uint
   return packTemplate(
     {
       subject: "组织生活会、民主生活会纪要（GB/T 9704-2012 纪要格式）",
-      paragraphStyles: documentParagraphStyles(resolved),
-      characterStyles: documentCharacterStyles(resolved),
-      offGridStyles: [DocumentStyle.mark],
+      ...markTemplateStyles(resolved),
       children: [
         tagParagraph("{document.minutesMark}", DocumentStyle.mark),
         ...bodyWithSignOff(
