@@ -1,5 +1,5 @@
 import { toView } from "./format/view.js";
-import { type LayoutOptions, linePitch, resolveLayout } from "./layout/options.js";
+import { type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./layout/options.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./template/builtin.js";
@@ -26,15 +26,17 @@ function templateBytes(
   );
 }
 
-function checkOptions(options: RenderOptions): void {
+/** Checks the options; returns the layout with its defaults filled in. */
+function checkOptions(options: RenderOptions): ResolvedLayout {
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
-  resolveLayout(options.layout);
+  const layout = resolveLayout(options.layout);
   const { missingValues } = options;
   if (missingValues !== undefined && missingValues !== "error" && missingValues !== "empty") {
     throw new RangeError(
       `options.missingValues must be "error" or "empty" (got ${JSON.stringify(missingValues)})`,
     );
   }
+  return layout;
 }
 
 /**
@@ -57,11 +59,11 @@ export async function renderSummary(
   summary: MeetingSummary,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
-  checkOptions(options);
-  const template = templateBytes(options.template, options.layout);
+  const layout = checkOptions(options);
+  const template = templateBytes(options.template, layout);
   // A built-in template's sign-off keeps to its line grid; a template of your own gets GB/T 9704's.
   const builtIn = options.template === undefined || typeof options.template === "string";
-  const pitch = builtIn ? linePitch(resolveLayout(options.layout)) : undefined;
+  const pitch = builtIn ? linePitch(layout) : undefined;
   const view = toView(parseSummary(summary, options), { linePitch: pitch });
   return renderTemplate(await template, view, options);
 }
