@@ -1,4 +1,3 @@
-import { GRID } from "../layout/gbt9704.js";
 import { sealedSignOffXml } from "../layout/sign-off.js";
 import type { DocumentInfo, DocumentNumberParts } from "../model/document-types.js";
 import type { MeetingSummary } from "../model/types.js";
@@ -47,19 +46,29 @@ export function formatDocumentNumber(number: string | DocumentNumberParts): stri
   return typeof number === "string" ? number : `${number.code}〔${number.year}〕${number.serial}号`;
 }
 
+/** The sign-off as `toView` prints it, for the sealed one. */
+export interface SignOffText {
+  /** 发文机关署名, "" for none. */
+  signature: string;
+  /** 成文日期 as printed, "" for none. */
+  date: string;
+  /** The template's line pitch in twips: the room above the sealed sign-off is 3 of them. */
+  linePitch: number;
+}
+
 /**
  * The view data of the 版头 and 版记 (`{document.…}` tags). Expects a validated summary.
- * @param linePitch - the template's line pitch in twips, for the room above the sealed sign-off
+ * @param signOff - the signature and date as printed, and the line pitch
  * @example
- * documentView({ ...summary, document: { issuer: "中共某某委员会" } }).mark //=> "中共某某委员会文件"
+ * documentView({ ...summary, document: { issuer: "中共某某委员会" } }, { signature: "", date: "", linePitch: 579 }).mark
+ * //=> "中共某某委员会文件"
  */
-export function documentView(summary: MeetingSummary, linePitch: number = GRID.linePitch): DocumentView {
+export function documentView(summary: MeetingSummary, signOff: SignOffText): DocumentView {
   const info: DocumentInfo | undefined = summary.document;
   const attendance = summary.meeting?.attendance ?? {};
   const upward = info?.direction === "upward";
   const copyTo = info?.copyTo ?? [];
-  const signature = summary.signature ?? "";
-  const date = summary.date === undefined ? "" : formatChineseDate(summary.date);
+  const { signature, date, linePitch } = signOff;
   return {
     mark: info ? `${info.issuer}文件` : "",
     minutesMark: info ? `${info.issuer}纪要` : "会议纪要",

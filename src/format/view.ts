@@ -153,6 +153,6 @@ export function toView(summary: MeetingSummary, options: ViewOptions = {}): Summ
     signOff: signOffXml(signature, date, linePitch),
     meeting: meetingView(summary.meeting),
     ...factsAndAttachmentsView(summary),
-    document: documentView(summary, linePitch),
+    document: documentView(summary, { signature, date, linePitch }),
   };
 }
