@@ -32,6 +32,9 @@ describe("resolveLayout", () => {
   });
 });
 
+/** The space above each paragraph that has some, in twips, in document order. */
+const spacings = (xml: string) => [...xml.matchAll(/<w:spacing w:before="(\d+)"/g)].map((m) => m[1]);
+
 describe("layout options applied to a built-in template", () => {
   it('sets plain 仿宋 and 楷体 for fonts: "plain", and lists them in the font table', async () => {
     const docx = await buildReportTemplate({ fonts: "plain" });
@@ -85,7 +88,6 @@ describe("layout options applied to a built-in template", () => {
       attachments: [{ title: "参会人员名单", paragraphs: ["张某某"] }],
     };
     const report = partXml(await renderSummary(summary, { layout: { linesPerPage: 20 } }));
-    const spacings = (xml: string) => [...xml.matchAll(/<w:spacing w:before="(\d+)"/g)].map((m) => m[1]);
     // The 附件说明, the sign-off and the attachment's title: one 637-twip line each.
     expect(spacings(report)).toEqual(["637", "637", "637"]);
     const document = partXml(
@@ -102,7 +104,7 @@ describe("layout options applied to a built-in template", () => {
     const own = await buildReportTemplate({ linesPerPage: 20 });
     const signed = { ...seedReport(), signature: "中共某某支部委员会", date: "2026-01-20" };
     const xml = partXml(await renderSummary(signed, { template: own }));
-    expect([...xml.matchAll(/<w:spacing w:before="(\d+)"/g)].map((m) => m[1])).toEqual(["579"]);
+    expect(spacings(xml)).toEqual(["579"]);
   });
 
   it("builds the same bytes for the same options", async () => {
