@@ -94,6 +94,8 @@ export {
 // Left internal on purpose: the layout builders (src/layout) are reached through builtInTemplate(), so the
 // GB/T 9704 numbers can change without breaking callers; zip helpers and the CLI runner are plumbing.
 
+// Reading text files (UTF-8, UTF-16 with a BOM, GB18030) and the languages messages are written in
+export { DEFAULT_LOCALE, Locale, localeFromEnv } from "./messages/catalogue.js";
 // Template inspection
 export {
   type InspectTemplateResult,
@@ -104,3 +106,11 @@ export {
 export { TemplateLimits } from "./template/open.js";
 export { TemplateIssueCode } from "./template/template-issues.js";
 export { type TagInfo, TagKind, tagVocabulary } from "./template/vocabulary.js";
+export {
+  type DecodedText,
+  type DecodeTextOptions,
+  decodeText,
+  TextEncoding,
+  TextIssueCode,
+  UnreadableTextError,
+} from "./text/decode.js";

@@ -12,6 +12,7 @@ import { parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type RenderOptions, renderSummary } from "./render-summary.js";
 import { type BuiltInTemplate, isBuiltInTemplate } from "./template/builtin.js";
+import { decodeText } from "./text/decode.js";
 
 /** "line 3, column 7" for a character offset in `text`. */
 function lineAndColumn(text: string, offset: number): string {
@@ -45,15 +46,17 @@ export function parseSummaryJson(json: string, options?: ParseOptions): MeetingS
 }
 
 /**
- * Reads and validates a summary from a JSON file (UTF-8, a BOM is allowed).
+ * Reads and validates a summary from a JSON file: UTF-8 (a BOM is allowed), UTF-16 with a BOM, or
+ * GB18030/GBK as older Windows tools save it (see {@link decodeText}).
  * @param path - the JSON file
  * @param options - {@link ParseOptions}
- * @throws {@link InvalidSummaryError} for invalid JSON or an invalid summary; the fs error when unreadable
+ * @throws {@link InvalidSummaryError} for invalid JSON or an invalid summary; {@link UnreadableTextError}
+ *   for bytes that are not text in one of those encodings; the fs error when unreadable
  * @example
  * const summary = await readSummaryFile("examples/seed-report.json")
  */
 export async function readSummaryFile(path: string, options?: ParseOptions): Promise<MeetingSummary> {
-  return parseSummaryJson(await readFile(path, "utf8"), options);
+  return parseSummaryJson(decodeText(new Uint8Array(await readFile(path))).text, options);
 }
 
 /**

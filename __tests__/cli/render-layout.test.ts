@@ -15,7 +15,7 @@ async function cli(argv: string[]) {
     stderr: (t) => {
       stderr += t;
     },
-    readStdin: async () => "",
+    readStdin: async () => new Uint8Array(),
     cwd,
     examplePath: join(repo, "examples", "seed-report.json"),
   };

@@ -5,6 +5,7 @@ import { type CliIo, runCli } from "../../src/cli/run";
 import { VERSION } from "../../src/version";
 import { minimalSummary, seedLines } from "../fixtures/summaries";
 import { paragraphTexts } from "../helpers/docx";
+import { encodeGbk } from "../helpers/gbk";
 import { brokenTemplates, reportWith } from "../helpers/templates";
 
 const repo = join(__dirname, "..", "..");
@@ -22,7 +23,7 @@ async function cli(argv: string[], stdin = "", files: Record<string, string | Ui
     stderr: (t) => {
       stderr += t;
     },
-    readStdin: async () => stdin,
+    readStdin: async () => new TextEncoder().encode(stdin),
     cwd,
     examplePath: join(repo, "examples", "seed-report.json"),
   };
@@ -68,6 +69,25 @@ describe("meeting-summary render", () => {
     expect(readdirSync(cwd)).toEqual(["bad.json"]);
   });
 
+  it("reads a summary saved as GBK, as older Windows tools save it", async () => {
+    const { code, cwd } = await cli(["render", "seed.json", "-o", "out.docx"], "", {
+      "seed.json": encodeGbk(seedJson),
+    });
+    expect(code).toBe(0);
+    expect(paragraphTexts(readFileSync(join(cwd, "out.docx")))).toEqual(seedLines());
+  });
+
+  it("refuses a summary that is not text, naming the byte, and writes nothing", async () => {
+    const { code, cwd, stderr } = await cli(["render", "bad.json", "-o", "out.docx"], "", {
+      "bad.json": new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x80, 0x22, 0x7d]),
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^bad\.json: The file is not UTF-8, UTF-16 or GB18030 \(GBK\) text: not UTF-8 at byte 2 \(0xFF\)/,
+    );
+    expect(existsSync(join(cwd, "out.docx"))).toBe(false);
+  });
+
   it("reports invalid JSON with its line and column", async () => {
     const { code, stderr } = await cli(["render", "bad.json", "-o", "out.docx"], "", {
       "bad.json": '{\n  "title": "x",\n}',
@@ -84,7 +104,7 @@ describe("meeting-summary render", () => {
     const code = await run(["render", "bad.json", "-o", "out.docx"], {
       stdout: () => {},
       stderr: () => {},
-      readStdin: async () => "",
+      readStdin: async () => new Uint8Array(),
       cwd,
       examplePath: "",
     });

@@ -2,10 +2,10 @@
 import { fileURLToPath } from "node:url";
 import { runCli } from "./run.js";
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 const code = await runCli(process.argv.slice(2), {

@@ -10,14 +10,15 @@ import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
 import type { MissingValues } from "../template/render.js";
+import { decodeText, UnreadableTextError } from "../text/decode.js";
 import { VERSION } from "../version.js";
 
 /** What the CLI touches outside its arguments, so that tests can run it in-process. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** The whole of standard input, for a `-` argument. */
-  readStdin(): Promise<string>;
+  /** The whole of standard input, for a `-` argument: bytes, decoded like a file's. */
+  readStdin(): Promise<Uint8Array>;
   /** The folder relative paths are resolved from. */
   cwd: string;
   /** The seed example that `init` copies. */
@@ -50,9 +51,16 @@ async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   }
 }
 
+/** A text file (or standard input for "-") as text: UTF-8, UTF-16 with a BOM, or GB18030 (src/text/decode.ts). */
 async function readInput(io: CliIo, file: string): Promise<string> {
-  if (file === "-") return io.readStdin();
-  return new TextDecoder().decode(await readBytes(io, file));
+  const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
+  try {
+    return decodeText(bytes).text;
+  } catch (error) {
+    if (!(error instanceof UnreadableTextError)) throw error;
+    reportIssues(io, file === "-" ? "<stdin>" : file, error.issues);
+    throw new Exit(ExitCode.InvalidInput);
+  }
 }
 
 function describeError(io: CliIo, source: string, error: unknown): never {
