@@ -1,0 +1,66 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { decodeText, UnreadableTextError } from "../text/decode.js";
+
+/** What the CLI touches outside its arguments, so that tests can run it in-process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The whole of standard input, for a `-` argument: bytes, decoded like a file's. */
+  readStdin(): Promise<Uint8Array>;
+  /** The folder relative paths are resolved from. */
+  cwd: string;
+  /** The seed example that `init` copies. */
+  examplePath: string;
+}
+
+/** Exit codes: 0 success, 1 invalid input (summary, template, files), 2 usage errors. */
+export const ExitCode = { Ok: 0, InvalidInput: 1, Usage: 2 } as const;
+
+/** A failure already reported to the user, with the exit code to end with. */
+export class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export function reportIssues(io: CliIo, source: string, issues: readonly Issue[], withCodes = false): void {
+  for (const issue of issues)
+    io.stderr(`${source}: ${issue.message}${withCodes ? ` [${issue.code}]` : ""}\n`);
+}
+
+export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+  } catch (error) {
+    io.stderr(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`,
+    );
+    throw new Exit(ExitCode.InvalidInput);
+  }
+}
+
+/** A text file (or standard input for "-") as text: UTF-8, UTF-16 with a BOM, or GB18030 (src/text/decode.ts). */
+export async function readInput(io: CliIo, file: string): Promise<string> {
+  const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
+  try {
+    return decodeText(bytes).text;
+  } catch (error) {
+    if (!(error instanceof UnreadableTextError)) throw error;
+    reportIssues(io, file === "-" ? "<stdin>" : file, error.issues);
+    throw new Exit(ExitCode.InvalidInput);
+  }
+}
+
+export function describeError(io: CliIo, source: string, error: unknown): never {
+  if (error instanceof MeetingSummaryError) {
+    // Template problems carry their code, to look up in docs/custom-templates.md.
+    reportIssues(io, source, error.issues, error instanceof TemplateError);
+    throw new Exit(ExitCode.InvalidInput);
+  }
+  throw error;
+}
+
+/** Ends a command with `code`: the program returns it from runCli. */
+export type Done = (code: number) => void;

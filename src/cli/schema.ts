@@ -1,0 +1,13 @@
+import type { Command } from "commander";
+import { toJsonSchema } from "../model/json-schema.js";
+import { type CliIo, type Done, ExitCode } from "./io.js";
+/** `meeting-summary schema`. */
+export function schemaCommand(program: Command, io: CliIo, done: Done): void {
+  program
+    .command("schema")
+    .description("print the JSON Schema of a summary")
+    .action(() => {
+      io.stdout(`${JSON.stringify(toJsonSchema(), null, 2)}\n`);
+      done(ExitCode.Ok);
+    });
+}
