@@ -1,22 +1,66 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, type Help, Option } from "commander";
+import { isLocale, type Locale, localeFromEnv } from "../messages/catalogue.js";
 import { VERSION } from "../version.js";
 import { initCommand } from "./init.js";
 import { inspectCommand } from "./inspect.js";
-import { type CliIo, Exit, ExitCode } from "./io.js";
+import { type CliIo, Exit, ExitCode, say } from "./io.js";
+import { helpMessages, helpTitle, localizeUsageError } from "./messages.js";
 import { renderCommand } from "./render.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
 export { type CliIo, ExitCode } from "./io.js";
 
+/**
+ * The language of this run: `--lang` (or `--lang=`) anywhere before `--`, else LC_ALL, LC_MESSAGES, LANG.
+ * It is read before commander parses, because the help commander prints is built in that language; a
+ * value that is not a language is left for commander to refuse.
+ */
+function resolveLocale(argv: readonly string[], io: CliIo): Locale {
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    const arg = argv[i] as string;
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (isLocale(value)) return value;
+  }
+  return localeFromEnv(io.env ?? {});
+}
+
+/** commander's help, with its headings and the notes on choices and defaults in `locale`. */
+function helpConfiguration(locale: Locale): Partial<Help> {
+  if (locale === "en") return {};
+  const extra = (description: string, choices?: readonly string[], defaultValue?: unknown) => {
+    const notes = [
+      ...(choices ? [`可选：${choices.join("、")}`] : []),
+      ...(defaultValue !== undefined && typeof defaultValue !== "boolean"
+        ? [`默认：${String(defaultValue)}`]
+        : []),
+    ];
+    return notes.length > 0 ? `${description}（${notes.join("；")}）` : description;
+  };
+  return {
+    styleTitle: (title) => helpTitle(title, locale),
+    optionDescription: (o) => extra(o.description, o.argChoices, o.defaultValue),
+    argumentDescription: (a) => extra(a.description, a.argChoices, a.defaultValue),
+  };
+}
+
 /** The program: one file per command beside this one, the shared plumbing in io.ts and options.ts. */
 function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const locale = io.locale;
   const program = new Command("meeting-summary")
-    .description("Turn a meeting summary (JSON) into an official Word report laid out to GB/T 9704-2012.")
-    .version(VERSION, "-v, --version")
+    .description(say(io, helpMessages.program, {}))
+    .version(VERSION, "-v, --version", say(io, helpMessages.version, {}))
+    .helpOption("-h, --help", say(io, helpMessages.help, {}))
+    .helpCommand("help [command]", say(io, helpMessages.help, {}))
+    .addOption(new Option("--lang <locale>", say(io, helpMessages.lang, {})).choices(["zh-CN", "en"]))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureHelp(helpConfiguration(locale ?? "en"))
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(localizeUsageError(s, locale ?? "en")),
+    });
   for (const command of [renderCommand, validateCommand, inspectCommand, schemaCommand, initCommand]) {
     command(program, io, done);
   }
@@ -25,11 +69,14 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
 
 /**
  * Runs the CLI: `meeting-summary render|validate|inspect|schema|init`. Never calls `process.exit`; the caller does.
+ * Everything it writes is in the language of `--lang zh-CN|en` (before or after the command), or else of
+ * the environment's LC_ALL, LC_MESSAGES or LANG (`io.env`).
  * @param argv - the arguments after the program name
- * @param io - where output goes and input comes from
+ * @param cliIo - where output goes and input comes from
  * @returns the exit code: 0 success, 1 invalid input, 2 usage error
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], cliIo: CliIo): Promise<number> {
+  const io: CliIo = { ...cliIo, locale: resolveLocale(argv, cliIo) };
   let code: number = ExitCode.Ok;
   const program = buildProgram(io, (c) => {
     code = c;
