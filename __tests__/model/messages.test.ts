@@ -52,7 +52,7 @@ describe("messages in Chinese", () => {
       "会前准备（preparation）中的内容第 4 项（preparation.blocks[3]）第 2 个字符是 U+0007，Word 文档无法容纳这个字符，请删去",
       '会前准备（preparation）中的内容类型（preparation.blocks[4].type）未填写，应为 "paragraph"、"item"、"ordinals" 或 "generated" 之一',
       "会前准备（preparation）中的内容第 6 项（preparation.blocks[5]）只能是一段文字，不能换行：请把每段分别写成一项",
-      "会前准备（preparation）中没有“zzz”这一字段，此处可用的字段为：heading、blocks",
+      "会前准备（preparation）中没有“zzz”这一字段，此处可用的字段为：“heading”、“blocks”",
       "成效、问题与下一步（outcomes）中的内容（outcomes.blocks）至少应有一项",
       '成文日期（date）应为形如 2026-01-05 的日期，实际为 "2026-13-01"',
       '会议信息（meeting）中的会议类型（meeting.kind）应为 "组织生活会"、"民主生活会"、"专题组织生活会" 或 "专题民主生活会" 之一，实际为 "组织生活"',
@@ -60,7 +60,7 @@ describe("messages in Chinese", () => {
       "会议信息（meeting）中的应到人数（meeting.attendance.expected）不能小于 0，实际为 -1",
       "会议信息（meeting）中没有“hots”这一字段，是否应为“host”（主持人）？",
       "红头文件（document）中的发文字号（document.documentNumber）有误：年份用了“（）”，应使用六角括号“〔〕”；发文顺序号前不加“第”字；发文顺序号“05”不编虚位，前面不加 0，应写作 某委发〔2026〕5号",
-      '红头文件（document）中的签发人（document.signer）未填写：上行文（direction 为 "upward"）须注明签发人',
+      '红头文件（document）中的签发人（document.signer）未填写：上行文（行文方向为 "upward"）须注明签发人',
       "会议总结中没有“recipeint”这一字段，是否应为“recipient”（主送机关）？",
     ]);
   });
@@ -90,8 +90,10 @@ describe("messages in Chinese", () => {
     );
   });
 
-  it("name a list's entry by its number, counted from 1", () => {
-    expect(fieldName(["opening", 0], "zh-CN")).toBe("导语第 1 项（opening[0]）");
+  it("name a list's entry by its number, counted from 1, with the measure word that fits", () => {
+    expect(fieldName(["opening", 0], "zh-CN")).toBe("导语第 1 段（opening[0]）");
+    expect(fieldName(["attachments", 1], "zh-CN")).toBe("附件2（attachments[1]）");
+    expect(fieldName(["problems", 0], "zh-CN")).toBe("查摆问题第 1 条（problems[0]）");
     expect(fieldName(["rectification", 2, "deadline"], "zh-CN")).toBe(
       "整改清单（rectification）中的完成时限（rectification[2].deadline）",
     );

@@ -18,7 +18,7 @@ import { labelFor } from "./labels.js";
  * `会议召开（organization）中的条目标题（organization.blocks[2].heading）`.
  * @example
  * fieldName(["title"], "zh-CN") //=> "标题（title）"
- * fieldName(["opening", 0], "zh-CN") //=> "导语第 1 项（opening[0]）"
+ * fieldName(["opening", 0], "zh-CN") //=> "导语第 1 段（opening[0]）"
  */
 export function fieldName(path: IssuePath, locale: Locale): string {
   const written = formatPath(path);
@@ -28,8 +28,7 @@ export function fieldName(path: IssuePath, locale: Locale): string {
   }
   if (path.length === 0) return "会议总结";
   const last = path[path.length - 1];
-  const listName = typeof last === "number" ? labelFor(path.slice(0, -1)) : undefined;
-  const name = typeof last === "number" ? listName && `${listName}第 ${last + 1} 项` : labelFor(path);
+  const name = typeof last === "number" ? entryName(path.slice(0, -1), last) : labelFor(path);
   const root = path[0];
   const rootName = typeof root === "string" ? labelFor([root]) : undefined;
   // The top-level field the value sits in, unless the name already says it (导语第 1 项, date.text).
@@ -38,6 +37,17 @@ export function fieldName(path: IssuePath, locale: Locale): string {
       ? `${rootName}（${String(root)}）中的`
       : "";
   return name ? `${within}${name}（${written}）` : `${within}字段 ${written}`;
+}
+
+/** How the entries of a list are counted: paragraphs by 段, problems by 条, everything else by 项. */
+const MEASURE: Record<string, string> = { opening: "段", closing: "段", problems: "条", rectification: "条" };
+
+/** The Chinese name of entry `index` of the list at `list`: 导语第 1 段, 附件2, 内容第 3 项. */
+function entryName(list: IssuePath, index: number): string | undefined {
+  const key = list[list.length - 1];
+  if (list.length === 1 && key === "attachments") return `附件${index + 1}`;
+  const name = labelFor(list);
+  return name && `${name}第 ${index + 1} ${MEASURE[String(key)] ?? "项"}`;
 }
 
 /** A value as the messages quote it: `"2026-13-01"`, `5`, `a list` / `数字 5`, `列表`. */
@@ -229,7 +239,7 @@ export const modelMessages = defineMessages({
       `${en(p.path)} is required: one of ${quoteList(p.options, "en")}`,
   },
   "required.upwardSigner": {
-    "zh-CN": (p: At) => `${zh(p.path)}未填写：上行文（direction 为 "upward"）须注明签发人`,
+    "zh-CN": (p: At) => `${zh(p.path)}未填写：上行文（行文方向为 "upward"）须注明签发人`,
     en: (p: At) => `${en(p.path)} is required for an upward document (direction "upward")`,
   },
   "required.printDate": {
@@ -270,7 +280,7 @@ export const modelMessages = defineMessages({
       const within = parent.length === 0 ? "会议总结中" : `${zh(parent)}中`;
       const hint = p.suggestion
         ? `是否应为“${p.suggestion}”${zhLabel([...parent, p.suggestion])}？`
-        : `此处可用的字段为：${p.allowed.join("、")}`;
+        : `此处可用的字段为：${p.allowed.map((f) => `“${f}”`).join("、")}`;
       return `${within}没有“${String(field)}”这一字段，${hint}`;
     },
     en: (p: At & { suggestion?: string | undefined; allowed: readonly string[] }) =>
@@ -415,7 +425,7 @@ export const modelMessages = defineMessages({
   },
   late_report: {
     "zh-CN": (p: At & { days: number; meeting: string; kind: string; limit: number }) =>
-      `${zh(p.path)}在会后 ${p.days} 天（会议于${p.meeting}召开）：${p.kind}一般应在会后 ${p.limit} 日内报送`,
+      `${zh(p.path)}距会议（${p.meeting}）已 ${p.days} 天：${p.kind}一般应在会后 ${p.limit} 日内报送`,
     en: (p: At & { days: number; meeting: string; kind: string; limit: number }) =>
       `${en(p.path)} is ${p.days} days after the meeting (${p.meeting}): a ${p.kind} is usually reported within ${p.limit} days`,
   },
@@ -427,7 +437,7 @@ export const modelMessages = defineMessages({
   },
   "missing_facts.sentence": {
     "zh-CN": (p: At & { kind: SentenceKind }) =>
-      `${zh(p.path)}要求生成${SENTENCE_NAMES[p.kind]}的语句（"${p.kind}"），但缺少所需的情况：请填写${SENTENCE_NEEDS["zh-CN"][p.kind]}`,
+      `${zh(p.path)}要求生成“${SENTENCE_NAMES[p.kind]}”一段（"${p.kind}"），但缺少据以生成的内容：请填写${SENTENCE_NEEDS["zh-CN"][p.kind]}`,
     en: (p: At & { kind: SentenceKind }) =>
       `${en(p.path)} asks for the "${p.kind}" sentence, but the facts it is written from are missing: give ${SENTENCE_NEEDS.en[p.kind]}`,
   },
