@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { helpMessages } from "../../src/cli/messages";
 import { runCli } from "../../src/cli/run";
 import type { MeetingSummary } from "../../src/model/types";
-import { fullFactsSummary, minimalSummary } from "../fixtures/summaries";
+import { everySchemaMistake, fullFactsSummary, minimalSummary } from "../fixtures/summaries";
 
 const repo = join(__dirname, "..", "..");
 
@@ -51,27 +51,7 @@ function englishWords(line: string): string[] {
   return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !["Word", "JSON"].includes(word));
 }
 
-/** A summary with a mistake of nearly every kind the schema finds. */
-const badSchema = JSON.stringify({
-  ...minimalSummary(),
-  title: 5,
-  recipeint: "机关党委",
-  opening: "导语",
-  date: "2026-13-01",
-  meeting: { hots: "张三", kind: "组织生活", date: 20260105, attendance: { expected: -1 } },
-  preparation: {
-    heading: "",
-    zzz: 1,
-    blocks: [{ type: "itme" }, { type: "item" }, 42, "a\u0007b", { heading: "x" }, "两段\n文字"],
-  },
-  outcomes: { heading: "下一步", blocks: [] },
-  document: {
-    issuer: "中共某某委员会",
-    documentNumber: "某委发（2026）第05号",
-    direction: "upward",
-    copyTo: ["某某局"],
-  },
-});
+const badSchema = JSON.stringify(everySchemaMistake());
 
 /** The full-facts example breaking most consistency rules. */
 function badFacts(): MeetingSummary {

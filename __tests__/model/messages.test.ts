@@ -6,31 +6,12 @@ import { parseSummary, validateSummary } from "../../src/model/parse";
 import type { MeetingSummary } from "../../src/model/types";
 import { parseSummaryJson } from "../../src/node";
 import { renderSummary } from "../../src/render-summary";
-import { fullFactsSummary, minimalSummary } from "../fixtures/summaries";
+import { everySchemaMistake, fullFactsSummary, minimalSummary } from "../fixtures/summaries";
 
 /** The Chinese messages of `input`'s issues and warnings. */
 function zh(input: unknown): string[] {
   const result = validateSummary(input, { locale: "zh-CN" });
   return [...result.issues, ...result.warnings].map((issue) => issue.message);
-}
-
-/** A summary with almost every kind of mistake the schema finds. */
-function badSummary(): unknown {
-  return {
-    ...minimalSummary(),
-    title: 5,
-    recipeint: "机关党委",
-    opening: "导语",
-    date: "2026-13-01",
-    meeting: { hots: "张三", kind: "组织生活", date: 20260105, attendance: { expected: -1 } },
-    preparation: {
-      heading: "",
-      zzz: 1,
-      blocks: [{ type: "itme" }, { type: "item" }, 42, "a\u0007b", { heading: "x" }, "两段\n文字"],
-    },
-    outcomes: { heading: "下一步", blocks: [] },
-    document: { issuer: "中共某某委员会", documentNumber: "某委发（2026）第05号", direction: "upward" },
-  };
 }
 
 describe("messages in Chinese", () => {
@@ -42,7 +23,7 @@ describe("messages in Chinese", () => {
   });
 
   it("say every mistake of the schema in Chinese", () => {
-    expect(zh(badSummary())).toEqual([
+    expect(zh(everySchemaMistake())).toEqual([
       "标题（title）应为文字，实际为数字 5",
       '导语（opening）应为列表，实际为文字 "导语"',
       "会前准备（preparation）中的一级标题（preparation.heading）不能为空",
@@ -61,15 +42,16 @@ describe("messages in Chinese", () => {
       "会议信息（meeting）中没有“hots”这一字段，是否应为“host”（主持人）？",
       "红头文件（document）中的发文字号（document.documentNumber）有误：年份用了“（）”，应使用六角括号“〔〕”；发文顺序号前不加“第”字；发文顺序号“05”不编虚位，前面不加 0，应写作 某委发〔2026〕5号",
       '红头文件（document）中的签发人（document.signer）未填写：上行文（行文方向为 "upward"）须注明签发人',
+      "红头文件（document）中的印发机关（document.printer）未填写：填写了抄送机关（copyTo），版记须以印发机关和印发日期结尾",
       "会议总结中没有“recipeint”这一字段，是否应为“recipient”（主送机关）？",
     ]);
   });
 
   it("keep the codes and paths of the English issues, in the same order", () => {
     const strip = (locale: "en" | "zh-CN") =>
-      validateSummary(badSummary(), { locale }).issues.map(({ path, code }) => ({ path, code }));
+      validateSummary(everySchemaMistake(), { locale }).issues.map(({ path, code }) => ({ path, code }));
     expect(strip("zh-CN")).toEqual(strip("en"));
-    expect(strip("en")).toHaveLength(19);
+    expect(strip("en")).toHaveLength(20);
   });
 
   it("say the consistency rules' findings in Chinese, errors and warnings", () => {
