@@ -32,6 +32,17 @@ describe("every catalogue", () => {
   });
 
   it("is listed in docs/messages.md as the code has it (npm run docs:messages writes it)", () => {
-    expect(readFileSync(join(root, "docs", "messages.md"), "utf8")).toBe(messagesMarkdown());
+    // The formatter pads the tables' columns and wraps nothing else; compare without the padding.
+    const unpadded = (text: string) =>
+      text
+        .split("\n")
+        .map((line) =>
+          line.startsWith("|") ? line.replace(/\s*\|\s*/g, "|").replace(/-{3,}/g, "---") : line,
+        )
+        .join("\n")
+        .trimEnd();
+    expect(unpadded(readFileSync(join(root, "docs", "messages.md"), "utf8"))).toBe(
+      unpadded(messagesMarkdown()),
+    );
   });
 });
