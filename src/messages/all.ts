@@ -207,7 +207,7 @@ export const catalogues: readonly Catalogue[] = [
         { source: "bad.json", message: "title (标题) must not be empty" },
       ),
       warning: perLanguage(
-        { source: "report.json", message: "成文日期（date）在会后 20 天……" },
+        { source: "report.json", message: "成文日期（date）距会议（2026年1月5日）已 20 天……" },
         { source: "report.json", message: "date (成文日期) is 20 days after the meeting …" },
       ),
       valid: { source: "report.json" },

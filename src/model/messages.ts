@@ -419,7 +419,7 @@ export const modelMessages = defineMessages({
   },
   report_before_meeting: {
     "zh-CN": (p: At & { report: string; meeting: string }) =>
-      `${zh(p.path)}${p.report}早于会议日期（meeting.date）${p.meeting}`,
+      `${zh(p.path)}为${p.report}，早于会议日期（meeting.date）${p.meeting}`,
     en: (p: At & { report: string; meeting: string }) =>
       `${en(p.path)} ${p.report} is before the meeting date (meeting.date) ${p.meeting}`,
   },
@@ -431,7 +431,7 @@ export const modelMessages = defineMessages({
   },
   deadline_before_meeting: {
     "zh-CN": (p: At & { deadline: string; meeting: string }) =>
-      `${zh(p.path)}${p.deadline}早于会议日期（${p.meeting}）`,
+      `${zh(p.path)}为${p.deadline}，早于会议日期（${p.meeting}）`,
     en: (p: At & { deadline: string; meeting: string }) =>
       `${en(p.path)} ${p.deadline} is before the meeting (${p.meeting})`,
   },
