@@ -218,6 +218,24 @@ describe("help", () => {
     },
   );
 
+  it("lines up its columns and breaks its lines as Chinese is set, within 80 columns", async () => {
+    const width = (text: string) =>
+      [...text].reduce((n, c) => n + (/[\u3000-\u9FFF\uFF00-\uFF60]/.test(c) ? 2 : 1), 0);
+    for (const argv of [["--help"], ["render", "--help"], ["validate", "--help"]]) {
+      const { stdout } = await cli([...argv, "--lang", "zh-CN"]);
+      const lines = stdout.split("\n");
+      for (const line of lines) {
+        expect({ line, width: width(line) <= 80 }).toEqual({ line, width: true });
+        expect(line).not.toMatch(/^\s*[，。；：、）]|[（“]$/);
+      }
+      // Each description starts in the same column: the width of the longest term, plus two.
+      const starts = lines
+        .filter((line) => /^ {2}\S.* {2,}\S/.test(line))
+        .map((line) => width(line.replace(/^( {2}\S.*? {2,})\S.*$/, "$1")));
+      expect(new Set(starts).size).toBeLessThanOrEqual(2); // options, and commands or arguments
+    }
+  });
+
   it("of the program lists --lang and the commands in Chinese", async () => {
     const { code, stdout } = await cli(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(code).toBe(0);

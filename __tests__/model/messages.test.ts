@@ -147,10 +147,31 @@ describe("messages in Chinese", () => {
     expect(documentNumberProblem("某委发〔2026〕5号", "zh-CN")).toBeUndefined();
   });
 
+  it("say a number above its maximum in both languages, instead of zod's own words", () => {
+    const input = {
+      ...minimalSummary(),
+      document: { issuer: "中共某某委员会", documentNumber: { code: "某委发", year: 20260, serial: 1 } },
+    };
+    const path = ["document", "documentNumber", "year"];
+    expect(validateSummary(input).issues).toEqual([
+      {
+        path,
+        code: "too_big",
+        message: "document.documentNumber.year (年份) must be at most 9999 (got 20260)",
+      },
+    ]);
+    expect(zh(input)).toEqual([
+      "红头文件（document）中的年份（document.documentNumber.year）不能大于 9999，实际为 20260",
+    ]);
+  });
+
   it("refuses a language it does not write", () => {
     expect(() => validateSummary(minimalSummary(), { locale: "fr" as never })).toThrow(
       new RangeError('options.locale must be "zh-CN" or "en" (got "fr")'),
     );
     expect(() => parseSummaryJson("{", { locale: "zh" as never })).toThrow(RangeError);
+    expect(() => checkConsistency(fullFactsSummary(), "EN" as never)).toThrow(
+      new RangeError('locale must be "zh-CN" or "en" (got "EN")'),
+    );
   });
 });

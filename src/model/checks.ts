@@ -10,7 +10,7 @@ import { differenceInCalendarDays, parseISO } from "date-fns";
 import type { Issue, IssuePath } from "../errors/index.js";
 import { formatChineseDate } from "../format/date.js";
 import { standardSentence } from "../format/sentences.js";
-import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
+import { checkLocale, type Locale } from "../messages/catalogue.js";
 import { AttachmentTable } from "./facts.js";
 import { make } from "./issues.js";
 import { type Block, type DateInput, MeetingKind, type MeetingSummary, type Section } from "./types.js";
@@ -29,8 +29,8 @@ export interface ConsistencyRule {
   /** The issue code its findings carry. */
   code: string;
   severity: Severity;
-  /** The findings for a summary that has passed the schema, written in `locale`. */
-  check(summary: MeetingSummary, locale: Locale): Issue[];
+  /** The findings for a summary that has passed the schema, written in `locale` (default `"en"`). */
+  check(summary: MeetingSummary, locale?: Locale): Issue[];
 }
 
 /** A 民主生活会 is reported to the higher committee within this many days of the meeting. */
@@ -43,7 +43,7 @@ function day(date: DateInput | undefined): Date | undefined {
   return typeof date === "string" ? parseISO(date) : undefined;
 }
 
-function attendanceAddsUp(summary: MeetingSummary, locale: Locale): Issue[] {
+function attendanceAddsUp(summary: MeetingSummary, locale?: Locale): Issue[] {
   const a = summary.meeting?.attendance;
   if (a?.expected === undefined || a.present === undefined) return [];
   const onLeave = a.onLeave?.length ?? 0;
@@ -54,7 +54,7 @@ function attendanceAddsUp(summary: MeetingSummary, locale: Locale): Issue[] {
   return [make(["meeting", "attendance"], "attendance_mismatch", counts, locale)];
 }
 
-function attendeesMatchPresent(summary: MeetingSummary, locale: Locale): Issue[] {
+function attendeesMatchPresent(summary: MeetingSummary, locale?: Locale): Issue[] {
   const a = summary.meeting?.attendance;
   if (a?.attendees === undefined || a.present === undefined || a.attendees.length === a.present) return [];
   const counts = { listed: a.attendees.length, present: a.present };
@@ -62,7 +62,7 @@ function attendeesMatchPresent(summary: MeetingSummary, locale: Locale): Issue[]
 }
 
 /** Two members may share a name, so a name listed twice is a warning, not an error. */
-function namesListedOnce(summary: MeetingSummary, locale: Locale): Issue[] {
+function namesListedOnce(summary: MeetingSummary, locale?: Locale): Issue[] {
   const a = summary.meeting?.attendance;
   if (a === undefined) return [];
   const seen = new Map<string, IssuePath>();
@@ -89,7 +89,7 @@ function formatPathShort(path: IssuePath): string {
     .replace(/^\./, "");
 }
 
-function excellentAtMostOneThird(summary: MeetingSummary, locale: Locale): Issue[] {
+function excellentAtMostOneThird(summary: MeetingSummary, locale?: Locale): Issue[] {
   const e = summary.evaluation;
   if (e === undefined) return [];
   const graded = e.excellent + e.qualified + e.basicallyQualified + e.unqualified;
@@ -99,7 +99,7 @@ function excellentAtMostOneThird(summary: MeetingSummary, locale: Locale): Issue
 }
 
 /** Every member is evaluated, those on leave included, so the evaluation usually counts everyone due. */
-function evaluationCountsEveryone(summary: MeetingSummary, locale: Locale): Issue[] {
+function evaluationCountsEveryone(summary: MeetingSummary, locale?: Locale): Issue[] {
   const e = summary.evaluation;
   const expected = summary.meeting?.attendance?.expected;
   if (e === undefined || expected === undefined) return [];
@@ -108,7 +108,7 @@ function evaluationCountsEveryone(summary: MeetingSummary, locale: Locale): Issu
   return [make(["evaluation"], "evaluation_count_mismatch", { total, expected }, locale)];
 }
 
-function reportNotBeforeMeeting(summary: MeetingSummary, locale: Locale): Issue[] {
+function reportNotBeforeMeeting(summary: MeetingSummary, locale?: Locale): Issue[] {
   const report = day(summary.date);
   const meeting = day(summary.meeting?.date);
   if (!report || !meeting || differenceInCalendarDays(report, meeting) >= 0) return [];
@@ -116,7 +116,7 @@ function reportNotBeforeMeeting(summary: MeetingSummary, locale: Locale): Issue[
   return [make(["date"], "report_before_meeting", dates, locale)];
 }
 
-function democraticLifeReportedInTime(summary: MeetingSummary, locale: Locale): Issue[] {
+function democraticLifeReportedInTime(summary: MeetingSummary, locale?: Locale): Issue[] {
   const kind = summary.meeting?.kind;
   if (kind !== MeetingKind.DemocraticLife && kind !== MeetingKind.ThemedDemocraticLife) return [];
   const report = day(summary.date);
@@ -128,7 +128,7 @@ function democraticLifeReportedInTime(summary: MeetingSummary, locale: Locale): 
   return [make(["date"], "late_report", facts, locale)];
 }
 
-function deadlinesAfterMeeting(summary: MeetingSummary, locale: Locale): Issue[] {
+function deadlinesAfterMeeting(summary: MeetingSummary, locale?: Locale): Issue[] {
   const meeting = day(summary.meeting?.date);
   if (!meeting) return [];
   return (summary.rectification ?? []).flatMap((item, i) => {
@@ -139,7 +139,7 @@ function deadlinesAfterMeeting(summary: MeetingSummary, locale: Locale): Issue[]
   });
 }
 
-function speakersWerePresent(summary: MeetingSummary, locale: Locale): Issue[] {
+function speakersWerePresent(summary: MeetingSummary, locale?: Locale): Issue[] {
   const speakers = summary.meeting?.criticism?.speakers;
   const present = summary.meeting?.attendance?.present;
   if (speakers === undefined || present === undefined || speakers <= present) return [];
@@ -169,7 +169,7 @@ function allBlocks(summary: MeetingSummary): [Block, IssuePath][] {
   return sectionsWithPaths(summary).flatMap(([s, path]) => blocksWithPaths(s.blocks, [...path, "blocks"]));
 }
 
-function generatedSentencesHaveFacts(summary: MeetingSummary, locale: Locale): Issue[] {
+function generatedSentencesHaveFacts(summary: MeetingSummary, locale?: Locale): Issue[] {
   return allBlocks(summary).flatMap(([block, path]) => {
     if (typeof block !== "object" || block.type !== "generated") return [];
     if (standardSentence(block.kind, summary) !== "") return [];
@@ -177,7 +177,7 @@ function generatedSentencesHaveFacts(summary: MeetingSummary, locale: Locale): I
   });
 }
 
-function attachmentTablesHaveData(summary: MeetingSummary, locale: Locale): Issue[] {
+function attachmentTablesHaveData(summary: MeetingSummary, locale?: Locale): Issue[] {
   return (summary.attachments ?? []).flatMap((a, i) => {
     const path: IssuePath = ["attachments", i, "table"];
     if (a.table === AttachmentTable.Rectification && (summary.rectification ?? []).length === 0) {
@@ -190,7 +190,7 @@ function attachmentTablesHaveData(summary: MeetingSummary, locale: Locale): Issu
   });
 }
 
-function attachmentsHaveContent(summary: MeetingSummary, locale: Locale): Issue[] {
+function attachmentsHaveContent(summary: MeetingSummary, locale?: Locale): Issue[] {
   return (summary.attachments ?? []).flatMap((a, i) =>
     a.table === undefined && (a.paragraphs ?? []).length === 0
       ? [make(["attachments", i], "empty_attachment", {}, locale)]
@@ -214,7 +214,7 @@ function bodyTexts(summary: MeetingSummary): [string, IssuePath][] {
 }
 
 /** "附件3" in the body must be one of the attachments: numbers run 1, 2, … with no gap. */
-function attachmentReferencesExist(summary: MeetingSummary, locale: Locale): Issue[] {
+function attachmentReferencesExist(summary: MeetingSummary, locale?: Locale): Issue[] {
   const count = (summary.attachments ?? []).length;
   return bodyTexts(summary).flatMap(([text, path]) => {
     const numbers = [...text.matchAll(/附件\s*(\d+)/g)].map((m) => Number(m[1]));
@@ -227,7 +227,7 @@ function attachmentReferencesExist(summary: MeetingSummary, locale: Locale): Iss
 const TYPED_NUMBER =
   /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+是)/;
 
-function headingsWithoutNumbers(summary: MeetingSummary, locale: Locale): Issue[] {
+function headingsWithoutNumbers(summary: MeetingSummary, locale?: Locale): Issue[] {
   const headings: [string, IssuePath][] = sectionsWithPaths(summary).map(([s, path]) => [
     s.heading,
     [...path, "heading"],
@@ -264,6 +264,7 @@ export const CONSISTENCY_RULES: readonly ConsistencyRule[] = [
  * Runs the consistency rules on a summary that has passed the schema.
  * @param summary - a summary of the right shape (the schema has passed)
  * @param locale - the language of the messages (default `"en"`)
+ * @throws RangeError for a `locale` that is not `"zh-CN"` or `"en"`
  * @returns the findings of the rules that are errors, and of those that are warnings
  * @example
  * checkConsistency(summary).errors[0]
@@ -271,12 +272,13 @@ export const CONSISTENCY_RULES: readonly ConsistencyRule[] = [
  */
 export function checkConsistency(
   summary: MeetingSummary,
-  locale: Locale = DEFAULT_LOCALE,
+  locale?: Locale,
 ): { errors: Issue[]; warnings: Issue[] } {
+  const language = checkLocale(locale, "locale");
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   for (const rule of CONSISTENCY_RULES) {
-    (rule.severity === Severity.Error ? errors : warnings).push(...rule.check(summary, locale));
+    (rule.severity === Severity.Error ? errors : warnings).push(...rule.check(summary, language));
   }
   return { errors, warnings };
 }
