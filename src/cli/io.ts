@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
-import { type Locale, type Message, messageText } from "../messages/catalogue.js";
+import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
 import { cliMessages } from "./messages.js";
 
@@ -22,6 +22,20 @@ export interface CliIo {
    * environment, before any command runs; the commands pass it to the library as `locale`.
    */
   locale?: Locale;
+}
+
+/**
+ * The language of this run: `--lang` (or `--lang=`) anywhere before `--`, else LC_ALL, LC_MESSAGES, LANG.
+ * It is read before commander parses, because the help commander prints is built in that language; a
+ * value that is not a language is left for commander to refuse.
+ */
+export function localeOf(argv: readonly string[], io: CliIo): Locale {
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    const arg = argv[i] as string;
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (isLocale(value)) return value;
+  }
+  return localeFromEnv(io.env ?? {});
 }
 
 /** A message of the CLI's catalogues in the language of this run. */
