@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogues, messagesMarkdown, sampleText } from "../../src/messages/all";
 import { CONSISTENCY_RULES } from "../../src/model/checks";
@@ -24,6 +24,26 @@ describe("every catalogue", () => {
 
   it("has a sample for each message and no sample without one", () => {
     for (const c of catalogues) expect(Object.keys(c.samples).sort()).toEqual(Object.keys(c.messages).sort());
+  });
+
+  it("gathers every catalogue of the source tree", async () => {
+    const files = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    const defined = files.flatMap((file) =>
+      [
+        ...readFileSync(join(root, "src", file), "utf8").matchAll(/export const (\w+) = defineMessages\(/g),
+      ].map((m) => [file, m[1] as string] as const),
+    );
+    expect(defined.length).toBeGreaterThanOrEqual(catalogues.length);
+    for (const [file, name] of defined) {
+      const module = await import(join(root, "src", file));
+      expect({ file, name, gathered: catalogues.some((c) => c.messages === module[name]) }).toEqual({
+        file,
+        name,
+        gathered: true,
+      });
+    }
   });
 
   it("has a message for every code a consistency rule reports", () => {
