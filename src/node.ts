@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InvalidSummaryError } from "./errors/index.js";
+import { checkLocale } from "./messages/catalogue.js";
+import { make } from "./model/issues.js";
 import type { ParseOptions } from "./model/parse.js";
 import { parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
@@ -14,10 +16,15 @@ import { type RenderOptions, renderSummary } from "./render-summary.js";
 import { type BuiltInTemplate, isBuiltInTemplate } from "./template/builtin.js";
 import { decodeText } from "./text/decode.js";
 
-/** "line 3, column 7" for a character offset in `text`. */
-function lineAndColumn(text: string, offset: number): string {
+/** The line and column (from 1) of a character offset in `text`, and the character there. */
+function placeOf(text: string, offset: number): { line: number; column: number; char?: string } {
   const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  const char = text.codePointAt(offset);
+  return {
+    line: before.length,
+    column: (before.at(-1)?.length ?? 0) + 1,
+    ...(char === undefined ? {} : { char: String.fromCodePoint(char) }),
+  };
 }
 
 /**
@@ -31,16 +38,16 @@ function lineAndColumn(text: string, offset: number): string {
  * //=> throws InvalidSummaryError: "Invalid meeting summary: title (标题) must not be empty (and 3 more)"
  */
 export function parseSummaryJson(json: string, options?: ParseOptions): MeetingSummary {
+  const locale = checkLocale(options?.locale);
   let data: unknown;
   try {
     data = JSON.parse(json.replace(/^\uFEFF/, ""));
   } catch (error) {
     const reason = (error as Error).message;
     const position = /position (\d+)/.exec(reason);
-    const where = position ? ` at ${lineAndColumn(json, Number(position[1]))}` : "";
-    throw new InvalidSummaryError([
-      { path: [], code: "invalid_json", message: `The file is not valid JSON${where}: ${reason}` },
-    ]);
+    // The offset counts the text without its BOM.
+    const place = position ? placeOf(json.replace(/^\uFEFF/, ""), Number(position[1])) : undefined;
+    throw new InvalidSummaryError([make([], "invalid_json", { place, reason }, locale)], { locale });
   }
   return parseSummary(data, options);
 }
@@ -56,7 +63,8 @@ export function parseSummaryJson(json: string, options?: ParseOptions): MeetingS
  * const summary = await readSummaryFile("examples/seed-report.json")
  */
 export async function readSummaryFile(path: string, options?: ParseOptions): Promise<MeetingSummary> {
-  return parseSummaryJson(decodeText(new Uint8Array(await readFile(path))).text, options);
+  const { text } = decodeText(new Uint8Array(await readFile(path)), { locale: options?.locale });
+  return parseSummaryJson(text, options);
 }
 
 /**

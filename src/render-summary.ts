@@ -54,6 +54,8 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
  * const bytes = await renderSummary(summary)
  * //=> Uint8Array [80, 75, 3, 4, …] (a .docx)
  * await renderSummary(summary, { template: "document", layout: { fonts: "plain", margins: "screen" } })
+ * await renderSummary({ ...summary, title: "" }, { locale: "zh-CN" })
+ * //=> throws InvalidSummaryError: "会议总结有误：标题（title）不能为空"
  */
 export async function renderSummary(
   summary: MeetingSummary,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
-import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, reportIssues } from "./io.js";
+import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, reportIssues, say } from "./io.js";
+import { cliMessages, helpMessages } from "./messages.js";
 
 /** Each part's tags as written (`{#sections}`, `{number}`), each once, in order of first use. */
 function tagsByPart(tags: readonly TemplateTag[]): Map<string, string[]> {
@@ -17,8 +18,8 @@ function tagsByPart(tags: readonly TemplateTag[]): Map<string, string[]> {
 export function inspectCommand(program: Command, io: CliIo, done: Done): void {
   program
     .command("inspect")
-    .description("list the tags a .docx template uses and every problem in it (exit 1 when there is any)")
-    .argument("<template.docx>", "the template to check")
+    .description(say(io, helpMessages.inspect, {}))
+    .argument("<template.docx>", say(io, helpMessages.templateArgument, {}))
     .action(async (file: string) => {
       const bytes = await readBytes(io, file);
       let inspection: ReturnType<typeof inspectTemplate>;
@@ -28,15 +29,15 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
         describeError(io, file, error);
       }
       for (const [part, usages] of tagsByPart(inspection.tags)) {
-        io.stdout(`${file}: ${part} uses ${usages.join(" ")}\n`);
+        io.stdout(`${say(io, cliMessages.partUses, { file, part, tags: usages })}\n`);
       }
       reportIssues(io, file, inspection.issues, true);
       if (inspection.issues.length > 0) {
-        const n = inspection.issues.length;
-        io.stderr(`${file}: ${n} problem${n === 1 ? "" : "s"}\n`);
+        const count = inspection.issues.length;
+        io.stderr(`${say(io, cliMessages.problems, { file, count })}\n`);
         throw new Exit(ExitCode.InvalidInput);
       }
-      io.stdout(`${file}: no problems\n`);
+      io.stdout(`${say(io, cliMessages.noProblems, { file })}\n`);
       done(ExitCode.Ok);
     });
 }

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
+import { cliMessages } from "./messages.js";
 
 /** What the CLI touches outside its arguments, so that tests can run it in-process. */
 export interface CliIo {
@@ -13,6 +15,32 @@ export interface CliIo {
   cwd: string;
   /** The seed example that `init` copies. */
   examplePath: string;
+  /** The environment, read for LC_ALL, LC_MESSAGES and LANG when `--lang` is not given (none: English). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The language of everything the CLI writes. `runCli` sets it once, from `--lang` or else the
+   * environment, before any command runs; the commands pass it to the library as `locale`.
+   */
+  locale?: Locale;
+}
+
+/**
+ * The language of this run: `--lang` (or `--lang=`) anywhere before `--`, else LC_ALL, LC_MESSAGES, LANG.
+ * It is read before commander parses, because the help commander prints is built in that language; a
+ * value that is not a language is left for commander to refuse.
+ */
+export function localeOf(argv: readonly string[], io: CliIo): Locale {
+  for (let i = 0; i < argv.length && argv[i] !== "--"; i++) {
+    const arg = argv[i] as string;
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (isLocale(value)) return value;
+  }
+  return localeFromEnv(io.env ?? {});
+}
+
+/** A message of the CLI's catalogues in the language of this run. */
+export function say<P>(io: CliIo, message: Message<P>, params: P): string {
+  return messageText(message, params, io.locale);
 }
 
 /** Exit codes: 0 success, 1 invalid input (summary, template, files), 2 usage errors. */
@@ -26,17 +54,18 @@ export class Exit extends Error {
 }
 
 export function reportIssues(io: CliIo, source: string, issues: readonly Issue[], withCodes = false): void {
-  for (const issue of issues)
-    io.stderr(`${source}: ${issue.message}${withCodes ? ` [${issue.code}]` : ""}\n`);
+  for (const issue of issues) {
+    const code = withCodes ? issue.code : undefined;
+    io.stderr(`${say(io, cliMessages.issue, { source, message: issue.message, code })}\n`);
+  }
 }
 
 export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(resolve(io.cwd, file)));
   } catch (error) {
-    io.stderr(
-      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`,
-    );
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr(`${say(io, cliMessages.cannotRead, { file, reason })}\n`);
     throw new Exit(ExitCode.InvalidInput);
   }
 }
@@ -45,7 +74,7 @@ export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
 export async function readInput(io: CliIo, file: string): Promise<string> {
   const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
   try {
-    return decodeText(bytes).text;
+    return decodeText(bytes, { locale: io.locale }).text;
   } catch (error) {
     if (!(error instanceof UnreadableTextError)) throw error;
     reportIssues(io, file === "-" ? "<stdin>" : file, error.issues);

@@ -13,6 +13,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin,
   cwd: process.cwd(),
+  env: process.env,
   // dist/esm/cli/main.js → the package's examples/
   examplePath: fileURLToPath(new URL("../../../examples/seed-report.json", import.meta.url)),
 });

@@ -1,33 +1,25 @@
 import { InvalidArgumentError, Option } from "commander";
 import { FontSet, type LayoutOptions, LINES_PER_PAGE, Margins } from "../layout/options.js";
+import { type CliIo, say } from "./io.js";
+import { helpMessages } from "./messages.js";
 
 /** `--invalid-characters`, shared by the commands that read a summary. */
-export function invalidCharactersOption(): Option {
-  return new Option(
-    "--invalid-characters <mode>",
-    "characters a Word document cannot hold: reject them, or strip them",
-  )
+export function invalidCharactersOption(io: CliIo): Option {
+  return new Option("--invalid-characters <mode>", say(io, helpMessages.invalidCharacters, {}))
     .choices(["reject", "strip"])
     .default("reject");
 }
 
 /** The layout flags of a built-in template (src/layout/options.ts): `--fonts`, `--margins`, `--lines-per-page`. */
-export function layoutOptions(): Option[] {
+export function layoutOptions(io: CliIo): Option[] {
+  const range = { min: LINES_PER_PAGE.min, max: LINES_PER_PAGE.max };
   return [
-    new Option("--fonts <set>", "built-in templates: the _GB2312 faces, or plain 仿宋/楷体").choices(
-      Object.values(FontSet),
-    ),
-    new Option(
-      "--margins <kind>",
-      "built-in templates: GB/T 9704 print margins, or GB/T 33476.2 screen",
-    ).choices(Object.values(Margins)),
-    new Option(
-      "--lines-per-page <n>",
-      `built-in templates: lines on a full page (${LINES_PER_PAGE.min}-${LINES_PER_PAGE.max}, default 22)`,
-    ).argParser((value) => {
+    new Option("--fonts <set>", say(io, helpMessages.fonts, {})).choices(Object.values(FontSet)),
+    new Option("--margins <kind>", say(io, helpMessages.margins, {})).choices(Object.values(Margins)),
+    new Option("--lines-per-page <n>", say(io, helpMessages.linesPerPage, range)).argParser((value) => {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < LINES_PER_PAGE.min || n > LINES_PER_PAGE.max) {
-        throw new InvalidArgumentError(`a whole number from ${LINES_PER_PAGE.min} to ${LINES_PER_PAGE.max}`);
+      if (!Number.isInteger(n) || n < range.min || n > range.max) {
+        throw new InvalidArgumentError(say(io, helpMessages.linesPerPageInvalid, range));
       }
       return n;
     }),

@@ -6,27 +6,28 @@ import { parseSummaryJson, writeFileAtomic } from "../node.js";
 import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import type { MissingValues } from "../template/render.js";
-import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, readInput } from "./io.js";
+import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, readInput, say } from "./io.js";
+import { cliMessages, helpMessages } from "./messages.js";
 import { invalidCharactersOption, type LayoutFlags, layoutFrom, layoutOptions } from "./options.js";
 /** `meeting-summary render`. */
 export function renderCommand(program: Command, io: CliIo, done: Done): void {
   const command = program
     .command("render")
-    .description("render a summary to a .docx (nothing is written when the input is invalid)")
-    .argument("<summary.json>", 'the summary as JSON, or "-" for standard input')
-    .requiredOption("-o, --output <file.docx>", "where to write the document")
+    .description(say(io, helpMessages.render, {}))
+    .argument("<summary.json>", say(io, helpMessages.summaryArgument, {}))
+    .requiredOption("-o, --output <file.docx>", say(io, helpMessages.output, {}))
     .option(
       "-t, --template <name|file.docx>",
-      `a built-in template (${Object.values(BuiltInTemplate).join(", ")}) or your own .docx`,
+      say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
       "report",
     )
-    .addOption(invalidCharactersOption())
+    .addOption(invalidCharactersOption(io))
     .addOption(
-      new Option("--missing-values <mode>", "a template tag without a value: fail, or print nothing")
+      new Option("--missing-values <mode>", say(io, helpMessages.missingValues, {}))
         .choices(["error", "empty"])
         .default("error"),
     );
-  for (const option of layoutOptions()) command.addOption(option);
+  for (const option of layoutOptions(io)) command.addOption(option);
   command.action(
     async (
       file: string,
@@ -44,8 +45,10 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
       try {
         const summary = parseSummaryJson(text, {
           invalidCharacters: opts.invalidCharacters as InvalidCharacters,
+          locale: io.locale,
         });
         bytes = await renderSummary(summary, {
+          locale: io.locale,
           template,
           missingValues: opts.missingValues as MissingValues,
           layout: layoutFrom(opts),
@@ -59,10 +62,10 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         await writeFileAtomic(resolve(io.cwd, opts.output), bytes);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        io.stderr(`${opts.output}: cannot be written (${reason})\n`);
+        io.stderr(`${say(io, cliMessages.cannotWrite, { file: opts.output, reason })}\n`);
         throw new Exit(ExitCode.InvalidInput);
       }
-      io.stdout(`wrote ${opts.output}\n`);
+      io.stdout(`${say(io, cliMessages.wrote, { file: opts.output })}\n`);
       done(ExitCode.Ok);
     },
   );

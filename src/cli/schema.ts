@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { toJsonSchema } from "../model/json-schema.js";
-import { type CliIo, type Done, ExitCode } from "./io.js";
+import { type CliIo, type Done, ExitCode, say } from "./io.js";
+import { helpMessages } from "./messages.js";
 /** `meeting-summary schema`. */
 export function schemaCommand(program: Command, io: CliIo, done: Done): void {
   program
     .command("schema")
-    .description("print the JSON Schema of a summary")
+    .description(say(io, helpMessages.schema, {}))
     .action(() => {
       io.stdout(`${JSON.stringify(toJsonSchema(), null, 2)}\n`);
       done(ExitCode.Ok);

@@ -4,6 +4,9 @@
  * found (all of them at once, not just the first).
  */
 
+import { type Locale, messageText } from "../messages/catalogue.js";
+import { errorMessages } from "./messages.js";
+
 /** The stable codes of {@link MeetingSummaryError}. */
 export const ErrorCode = {
   /** The summary (a TS object or JSON) does not satisfy the model: see `issues`. */
@@ -44,11 +47,14 @@ export function formatPath(path: IssuePath): string {
   return out;
 }
 
-function summarize(prefix: string, issues: readonly Issue[]): string {
-  const [first] = issues;
-  if (!first) return prefix;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  return `${prefix}: ${first.message}${more}`;
+/** The error's message: what failed, its first issue, and how many more there are, in `locale`. */
+function summarize(
+  code: keyof typeof errorMessages,
+  issues: readonly Issue[],
+  locale: Locale | undefined,
+): string {
+  const params = { first: issues[0]?.message, more: Math.max(issues.length - 1, 0) };
+  return messageText(errorMessages[code], params, locale);
 }
 
 /** The base class of every error this library throws on purpose. */
@@ -71,23 +77,28 @@ export class MeetingSummaryError extends Error {
   }
 }
 
-/** The summary does not satisfy the model. `issues` lists every problem at once. */
+/**
+ * The summary does not satisfy the model. `issues` lists every problem at once; the message, like the
+ * issues', is in the language the caller asked for (`locale`, default `"en"`).
+ */
 export class InvalidSummaryError extends MeetingSummaryError {
   override name = "InvalidSummaryError";
-  constructor(issues: readonly Issue[]) {
-    super(ErrorCode.InvalidSummary, summarize("Invalid meeting summary", issues), issues);
+  constructor(issues: readonly Issue[], options?: { locale?: Locale | undefined }) {
+    super(ErrorCode.InvalidSummary, summarize(ErrorCode.InvalidSummary, issues, options?.locale), issues);
   }
 }
 
-/** The template cannot be used, or rendering it failed. `issues` lists every problem at once. */
+/**
+ * The template cannot be used, or rendering it failed. `issues` lists every problem at once; the message
+ * is in `options.locale` (default `"en"`).
+ */
 export class TemplateError extends MeetingSummaryError {
   override name = "TemplateError";
   constructor(
     code: typeof ErrorCode.InvalidTemplate | typeof ErrorCode.RenderFailed,
     issues: readonly Issue[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; locale?: Locale | undefined },
   ) {
-    const prefix = code === ErrorCode.InvalidTemplate ? "Invalid template" : "Rendering failed";
-    super(code, summarize(prefix, issues), issues, options);
+    super(code, summarize(code, issues, options?.locale), issues, options);
   }
 }

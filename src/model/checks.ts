@@ -10,7 +10,8 @@ import { differenceInCalendarDays, parseISO } from "date-fns";
 import type { Issue, IssuePath } from "../errors/index.js";
 import { formatChineseDate } from "../format/date.js";
 import { standardSentence } from "../format/sentences.js";
-import { AttachmentTable, type SentenceKind } from "./facts.js";
+import { checkLocale, type Locale } from "../messages/catalogue.js";
+import { AttachmentTable } from "./facts.js";
 import { make } from "./issues.js";
 import { type Block, type DateInput, MeetingKind, type MeetingSummary, type Section } from "./types.js";
 
@@ -28,8 +29,8 @@ export interface ConsistencyRule {
   /** The issue code its findings carry. */
   code: string;
   severity: Severity;
-  /** The findings for a summary that has passed the schema. */
-  check(summary: MeetingSummary): Issue[];
+  /** The findings for a summary that has passed the schema, written in `locale` (default `"en"`). */
+  check(summary: MeetingSummary, locale?: Locale): Issue[];
 }
 
 /** A 民主生活会 is reported to the higher committee within this many days of the meeting. */
@@ -42,36 +43,26 @@ function day(date: DateInput | undefined): Date | undefined {
   return typeof date === "string" ? parseISO(date) : undefined;
 }
 
-function attendanceAddsUp(summary: MeetingSummary): Issue[] {
+function attendanceAddsUp(summary: MeetingSummary, locale?: Locale): Issue[] {
   const a = summary.meeting?.attendance;
   if (a?.expected === undefined || a.present === undefined) return [];
   const onLeave = a.onLeave?.length ?? 0;
   const absent = a.absent?.length ?? 0;
   const sum = a.present + onLeave + absent;
   if (sum === a.expected) return [];
-  return [
-    make(
-      ["meeting", "attendance"],
-      "attendance_mismatch",
-      `does not add up: 实到 ${a.present} + 请假 ${onLeave} + 缺席 ${absent} = ${sum}, but 应到 is ${a.expected}`,
-    ),
-  ];
+  const counts = { present: a.present, onLeave, absent, sum, expected: a.expected };
+  return [make(["meeting", "attendance"], "attendance_mismatch", counts, locale)];
 }
 
-function attendeesMatchPresent(summary: MeetingSummary): Issue[] {
+function attendeesMatchPresent(summary: MeetingSummary, locale?: Locale): Issue[] {
   const a = summary.meeting?.attendance;
   if (a?.attendees === undefined || a.present === undefined || a.attendees.length === a.present) return [];
-  return [
-    make(
-      ["meeting", "attendance", "attendees"],
-      "attendees_mismatch",
-      `lists ${a.attendees.length} names, but present (实到人数) is ${a.present}`,
-    ),
-  ];
+  const counts = { listed: a.attendees.length, present: a.present };
+  return [make(["meeting", "attendance", "attendees"], "attendees_mismatch", counts, locale)];
 }
 
 /** Two members may share a name, so a name listed twice is a warning, not an error. */
-function namesListedOnce(summary: MeetingSummary): Issue[] {
+function namesListedOnce(summary: MeetingSummary, locale?: Locale): Issue[] {
   const a = summary.meeting?.attendance;
   if (a === undefined) return [];
   const seen = new Map<string, IssuePath>();
@@ -80,9 +71,7 @@ function namesListedOnce(summary: MeetingSummary): Issue[] {
     const first = seen.get(name);
     if (first === undefined) seen.set(name, path);
     else {
-      issues.push(
-        make(path, "duplicate_name", `${JSON.stringify(name)} is also listed at ${formatPathShort(first)}`),
-      );
+      issues.push(make(path, "duplicate_name", { name, other: formatPathShort(first) }, locale));
     }
   };
   (a.attendees ?? []).forEach((name, i) => void visit(name, ["meeting", "attendance", "attendees", i]));
@@ -100,50 +89,34 @@ function formatPathShort(path: IssuePath): string {
     .replace(/^\./, "");
 }
 
-function excellentAtMostOneThird(summary: MeetingSummary): Issue[] {
+function excellentAtMostOneThird(summary: MeetingSummary, locale?: Locale): Issue[] {
   const e = summary.evaluation;
   if (e === undefined) return [];
   const graded = e.excellent + e.qualified + e.basicallyQualified + e.unqualified;
   if (e.excellent * 3 <= graded) return [];
-  return [
-    make(
-      ["evaluation", "excellent"],
-      "excellent_over_third",
-      `is ${e.excellent} of ${graded} graded members: at most one third (${Math.floor(graded / 3)}) may be rated 优秀`,
-    ),
-  ];
+  const counts = { excellent: e.excellent, graded, max: Math.floor(graded / 3) };
+  return [make(["evaluation", "excellent"], "excellent_over_third", counts, locale)];
 }
 
 /** Every member is evaluated, those on leave included, so the evaluation usually counts everyone due. */
-function evaluationCountsEveryone(summary: MeetingSummary): Issue[] {
+function evaluationCountsEveryone(summary: MeetingSummary, locale?: Locale): Issue[] {
   const e = summary.evaluation;
   const expected = summary.meeting?.attendance?.expected;
   if (e === undefined || expected === undefined) return [];
   const total = e.excellent + e.qualified + e.basicallyQualified + e.unqualified + (e.probationary ?? 0);
   if (total === expected) return [];
-  return [
-    make(
-      ["evaluation"],
-      "evaluation_count_mismatch",
-      `counts ${total} members (graded and probationary), but 应到 (meeting.attendance.expected) is ${expected}`,
-    ),
-  ];
+  return [make(["evaluation"], "evaluation_count_mismatch", { total, expected }, locale)];
 }
 
-function reportNotBeforeMeeting(summary: MeetingSummary): Issue[] {
+function reportNotBeforeMeeting(summary: MeetingSummary, locale?: Locale): Issue[] {
   const report = day(summary.date);
   const meeting = day(summary.meeting?.date);
   if (!report || !meeting || differenceInCalendarDays(report, meeting) >= 0) return [];
-  return [
-    make(
-      ["date"],
-      "report_before_meeting",
-      `${formatChineseDate(report)} is before the meeting date (meeting.date) ${formatChineseDate(meeting)}`,
-    ),
-  ];
+  const dates = { report: formatChineseDate(report), meeting: formatChineseDate(meeting) };
+  return [make(["date"], "report_before_meeting", dates, locale)];
 }
 
-function democraticLifeReportedInTime(summary: MeetingSummary): Issue[] {
+function democraticLifeReportedInTime(summary: MeetingSummary, locale?: Locale): Issue[] {
   const kind = summary.meeting?.kind;
   if (kind !== MeetingKind.DemocraticLife && kind !== MeetingKind.ThemedDemocraticLife) return [];
   const report = day(summary.date);
@@ -151,53 +124,27 @@ function democraticLifeReportedInTime(summary: MeetingSummary): Issue[] {
   if (!report || !meeting) return [];
   const days = differenceInCalendarDays(report, meeting);
   if (days <= DEMOCRATIC_LIFE_REPORT_DAYS) return [];
-  return [
-    make(
-      ["date"],
-      "late_report",
-      `is ${days} days after the meeting (${formatChineseDate(meeting)}): a ${kind} is usually reported within ${DEMOCRATIC_LIFE_REPORT_DAYS} days`,
-    ),
-  ];
+  const facts = { days, meeting: formatChineseDate(meeting), kind, limit: DEMOCRATIC_LIFE_REPORT_DAYS };
+  return [make(["date"], "late_report", facts, locale)];
 }
 
-function deadlinesAfterMeeting(summary: MeetingSummary): Issue[] {
+function deadlinesAfterMeeting(summary: MeetingSummary, locale?: Locale): Issue[] {
   const meeting = day(summary.meeting?.date);
   if (!meeting) return [];
   return (summary.rectification ?? []).flatMap((item, i) => {
     const deadline = day(item.deadline);
     if (!deadline || differenceInCalendarDays(deadline, meeting) >= 0) return [];
-    return [
-      make(
-        ["rectification", i, "deadline"],
-        "deadline_before_meeting",
-        `${formatChineseDate(deadline)} is before the meeting (${formatChineseDate(meeting)})`,
-      ),
-    ];
+    const dates = { deadline: formatChineseDate(deadline), meeting: formatChineseDate(meeting) };
+    return [make(["rectification", i, "deadline"], "deadline_before_meeting", dates, locale)];
   });
 }
 
-function speakersWerePresent(summary: MeetingSummary): Issue[] {
+function speakersWerePresent(summary: MeetingSummary, locale?: Locale): Issue[] {
   const speakers = summary.meeting?.criticism?.speakers;
   const present = summary.meeting?.attendance?.present;
   if (speakers === undefined || present === undefined || speakers <= present) return [];
-  return [
-    make(
-      ["meeting", "criticism", "speakers"],
-      "speakers_over_present",
-      `is ${speakers}, more than the ${present} members present (实到人数)`,
-    ),
-  ];
+  return [make(["meeting", "criticism", "speakers"], "speakers_over_present", { speakers, present }, locale)];
 }
-
-/** What each standard sentence needs, for the message when it is missing. */
-const SENTENCE_NEEDS: Record<SentenceKind, string> = {
-  meeting: "meeting.date and meeting.organizer (or signature)",
-  agenda: "meeting.agenda",
-  preparation: "meeting.preparation.talks or meeting.preparation.opinions",
-  criticism: "meeting.criticism.speakers or meeting.criticism.criticisms",
-  evaluation: "evaluation",
-  rectification: "problems or rectification",
-};
 
 /** Every section with its path: preparation, organization, outcomes, sections[i]. */
 function sectionsWithPaths(summary: MeetingSummary): [Section, IssuePath][] {
@@ -222,43 +169,31 @@ function allBlocks(summary: MeetingSummary): [Block, IssuePath][] {
   return sectionsWithPaths(summary).flatMap(([s, path]) => blocksWithPaths(s.blocks, [...path, "blocks"]));
 }
 
-function generatedSentencesHaveFacts(summary: MeetingSummary): Issue[] {
+function generatedSentencesHaveFacts(summary: MeetingSummary, locale?: Locale): Issue[] {
   return allBlocks(summary).flatMap(([block, path]) => {
     if (typeof block !== "object" || block.type !== "generated") return [];
     if (standardSentence(block.kind, summary) !== "") return [];
-    return [
-      make(
-        path,
-        "missing_facts",
-        `asks for the "${block.kind}" sentence, but the facts it is written from are missing: give ${SENTENCE_NEEDS[block.kind]}`,
-      ),
-    ];
+    return [make(path, "missing_facts.sentence", { kind: block.kind }, locale)];
   });
 }
 
-function attachmentTablesHaveData(summary: MeetingSummary): Issue[] {
+function attachmentTablesHaveData(summary: MeetingSummary, locale?: Locale): Issue[] {
   return (summary.attachments ?? []).flatMap((a, i) => {
     const path: IssuePath = ["attachments", i, "table"];
     if (a.table === AttachmentTable.Rectification && (summary.rectification ?? []).length === 0) {
-      return [make(path, "missing_facts", 'is "rectification", but rectification (整改清单) has no entries')];
+      return [make(path, "missing_facts.rectificationTable", {}, locale)];
     }
     if (a.table === AttachmentTable.Evaluation && summary.evaluation === undefined) {
-      return [make(path, "missing_facts", 'is "evaluation", but there is no evaluation (民主评议党员)')];
+      return [make(path, "missing_facts.evaluationTable", {}, locale)];
     }
     return [];
   });
 }
 
-function attachmentsHaveContent(summary: MeetingSummary): Issue[] {
+function attachmentsHaveContent(summary: MeetingSummary, locale?: Locale): Issue[] {
   return (summary.attachments ?? []).flatMap((a, i) =>
     a.table === undefined && (a.paragraphs ?? []).length === 0
-      ? [
-          make(
-            ["attachments", i],
-            "empty_attachment",
-            "has neither a table nor paragraphs: its page would be empty",
-          ),
-        ]
+      ? [make(["attachments", i], "empty_attachment", {}, locale)]
       : [],
   );
 }
@@ -279,18 +214,12 @@ function bodyTexts(summary: MeetingSummary): [string, IssuePath][] {
 }
 
 /** "附件3" in the body must be one of the attachments: numbers run 1, 2, … with no gap. */
-function attachmentReferencesExist(summary: MeetingSummary): Issue[] {
+function attachmentReferencesExist(summary: MeetingSummary, locale?: Locale): Issue[] {
   const count = (summary.attachments ?? []).length;
   return bodyTexts(summary).flatMap(([text, path]) => {
     const numbers = [...text.matchAll(/附件\s*(\d+)/g)].map((m) => Number(m[1]));
     const missing = [...new Set(numbers.filter((n) => n < 1 || n > count))];
-    return missing.map((n) =>
-      make(
-        path,
-        "unknown_attachment",
-        `refers to 附件${n}, but the summary has ${count === 0 ? "no attachments" : `attachments 1 to ${count} only`}`,
-      ),
-    );
+    return missing.map((n) => make(path, "unknown_attachment", { number: n, count }, locale));
   });
 }
 
@@ -298,7 +227,7 @@ function attachmentReferencesExist(summary: MeetingSummary): Issue[] {
 const TYPED_NUMBER =
   /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+是)/;
 
-function headingsWithoutNumbers(summary: MeetingSummary): Issue[] {
+function headingsWithoutNumbers(summary: MeetingSummary, locale?: Locale): Issue[] {
   const headings: [string, IssuePath][] = sectionsWithPaths(summary).map(([s, path]) => [
     s.heading,
     [...path, "heading"],
@@ -309,15 +238,7 @@ function headingsWithoutNumbers(summary: MeetingSummary): Issue[] {
   }
   return headings.flatMap(([heading, path]) => {
     const typed = TYPED_NUMBER.exec(heading)?.[1];
-    return typed === undefined
-      ? []
-      : [
-          make(
-            path,
-            "typed_number",
-            `starts with "${typed}": numbers are generated from the order, so it would print twice`,
-          ),
-        ];
+    return typed === undefined ? [] : [make(path, "typed_number", { typed }, locale)];
   });
 }
 
@@ -342,16 +263,22 @@ export const CONSISTENCY_RULES: readonly ConsistencyRule[] = [
 /**
  * Runs the consistency rules on a summary that has passed the schema.
  * @param summary - a summary of the right shape (the schema has passed)
+ * @param locale - the language of the messages (default `"en"`)
+ * @throws RangeError for a `locale` that is not `"zh-CN"` or `"en"`
  * @returns the findings of the rules that are errors, and of those that are warnings
  * @example
  * checkConsistency(summary).errors[0]
  * //=> { path: ["meeting", "attendance"], code: "attendance_mismatch", message: "meeting.attendance (出席情况) does not add up: …" }
  */
-export function checkConsistency(summary: MeetingSummary): { errors: Issue[]; warnings: Issue[] } {
+export function checkConsistency(
+  summary: MeetingSummary,
+  locale?: Locale,
+): { errors: Issue[]; warnings: Issue[] } {
+  const language = checkLocale(locale, "locale");
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   for (const rule of CONSISTENCY_RULES) {
-    (rule.severity === Severity.Error ? errors : warnings).push(...rule.check(summary));
+    (rule.severity === Severity.Error ? errors : warnings).push(...rule.check(summary, language));
   }
   return { errors, warnings };
 }

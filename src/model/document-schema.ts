@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import type { DocumentNumberParts } from "./document-types.js";
 import { DocumentDirection } from "./document-types.js";
 import { fail } from "./issues.js";
+import { type DocumentNumberMistake, documentNumberText } from "./messages.js";
 import type { DateInput } from "./types.js";
 
 /*
@@ -19,56 +21,69 @@ const WRONG_BRACKETS = /([[［【(（﹝〖])(\d{2,4})([\]］】)）﹞〗])/u;
  * The mistakes in a 发文字号 that have one right correction — other brackets around the year, 第 before
  * the number, a zero-padded number — each named, with the number they leave once all are corrected.
  */
-function correctable(value: string): { mistakes: string[]; corrected: string } {
-  const mistakes: string[] = [];
+function correctable(value: string): { mistakes: DocumentNumberMistake[]; corrected: string } {
+  const mistakes: DocumentNumberMistake[] = [];
   let corrected = value;
   const brackets = WRONG_BRACKETS.exec(corrected);
   if (brackets) {
-    mistakes.push(`uses ${brackets[1]}${brackets[3]} instead of 〔〕 around the year`);
+    mistakes.push({ kind: "brackets", open: brackets[1] as string, close: brackets[3] as string });
     corrected = corrected.replace(brackets[0], `〔${brackets[2]}〕`);
   }
   if (corrected.includes("〕第")) {
-    mistakes.push("must not put 第 before the number");
+    mistakes.push({ kind: "ordinal" });
     corrected = corrected.replace("〕第", "〕");
   }
   const padded = /〕(0+[1-9]\d*)号$/u.exec(corrected);
   if (padded) {
-    mistakes.push(`number ${padded[1]} must not be zero-padded`);
+    mistakes.push({ kind: "padded", number: padded[1] as string });
     corrected = corrected.replace(`〕${padded[1]}号`, `〕${Number(padded[1])}号`);
   }
   return { mistakes, corrected };
 }
 
 /** What is wrong with the shape of a 发文字号 that has nothing {@link correctable} left. */
-function shapeProblem(value: string): string {
-  if (!/〔.*〕/u.test(value)) return "must put the year in hexagonal brackets 〔〕, like 某委发〔2026〕5号";
-  if (/^〔/u.test(value)) return "must start with the issuer's code (机关代字), like 某委发〔2026〕5号";
+function shapeProblem(value: string): DocumentNumberMistake {
+  if (!/〔.*〕/u.test(value)) return { kind: "noBrackets" };
+  if (/^〔/u.test(value)) return { kind: "noCode" };
   const year = /〔([^〕]*)〕/u.exec(value)?.[1] ?? "";
-  if (!/^\d{4}$/.test(year)) return `must give the year as four digits in 〔〕 (got 〔${year}〕)`;
+  if (!/^\d{4}$/.test(year)) return { kind: "year", year };
   const rest = value.slice(value.indexOf("〕") + 1);
-  if (!rest.endsWith("号")) return `must end with 号 after the number, like 某委发〔${year}〕5号`;
+  if (!rest.endsWith("号")) return { kind: "noHao", year };
   const serial = rest.slice(0, -1);
-  if (/^0+$/.test(serial)) return "number 0 is not a serial number: they start at 1";
-  if (!/^\d+$/.test(serial)) {
-    return `must have an Arabic serial number before 号 (got ${JSON.stringify(serial)})`;
-  }
-  return "must look like 某委发〔2026〕5号: 机关代字, the year in 〔〕, the number, 号";
+  if (/^0+$/.test(serial)) return { kind: "zero" };
+  if (!/^\d+$/.test(serial)) return { kind: "serial", serial };
+  return { kind: "shape" };
+}
+
+/**
+ * The mistakes in a 发文字号 string (none when it is right): every mistake with one right correction, and
+ * the number written right when that is all; otherwise what is wrong with its shape as well.
+ */
+export function documentNumberMistakes(value: string): {
+  mistakes: DocumentNumberMistake[];
+  corrected?: string;
+} {
+  if (DOCUMENT_NUMBER.test(value)) return { mistakes: [] };
+  const { mistakes, corrected } = correctable(value);
+  if (mistakes.length === 0) return { mistakes: [shapeProblem(value)] };
+  if (DOCUMENT_NUMBER.test(corrected)) return { mistakes, corrected };
+  return { mistakes: [...mistakes, shapeProblem(corrected)] };
 }
 
 /**
  * What is wrong with a 发文字号 string, in words a clerk can act on; undefined when it is right. Every
  * mistake with one right correction is named at once, with the number written right.
+ * @param value - the 发文字号 as typed
+ * @param locale - the language of the answer (default `"en"`)
  * @example
  * documentNumberProblem("某委发[2026]5号") //=> 'uses [] instead of 〔〕 around the year: write 某委发〔2026〕5号'
  * documentNumberProblem("某委发（2026）第05号")
  * //=> 'uses （） instead of 〔〕 around the year; must not put 第 before the number; number 05 must not be zero-padded: write 某委发〔2026〕5号'
+ * documentNumberProblem("某委发[2026]5号", "zh-CN") //=> '年份用了“[]”，应使用六角括号“〔〕”，应写作 某委发〔2026〕5号'
  */
-export function documentNumberProblem(value: string): string | undefined {
-  if (DOCUMENT_NUMBER.test(value)) return undefined;
-  const { mistakes, corrected } = correctable(value);
-  if (mistakes.length === 0) return shapeProblem(value);
-  if (DOCUMENT_NUMBER.test(corrected)) return `${mistakes.join("; ")}: write ${corrected}`;
-  return `${mistakes.join("; ")}; and ${shapeProblem(corrected)}`;
+export function documentNumberProblem(value: string, locale: Locale = DEFAULT_LOCALE): string | undefined {
+  const found = documentNumberMistakes(value);
+  return found.mistakes.length === 0 ? undefined : documentNumberText(found, locale);
 }
 
 /**
@@ -89,8 +104,8 @@ export function documentInfoSchema(
     .meta({ id: "DocumentNumberParts", title: "DocumentNumberParts", description: "发文字号 in parts." });
 
   const numberText = z.string().superRefine((value, ctx) => {
-    const problem = documentNumberProblem(value);
-    if (problem) fail(ctx, "invalid_document_number", problem, value);
+    const found = documentNumberMistakes(value);
+    if (found.mistakes.length > 0) fail(ctx, "invalid_document_number", found, value);
   });
 
   return z
@@ -108,17 +123,15 @@ export function documentInfoSchema(
     })
     .superRefine((info, ctx) => {
       if (info.direction === "upward" && info.signer === undefined) {
-        fail(ctx, "required", 'is required for an upward document (direction "upward")', undefined, [
-          "signer",
-        ]);
+        fail(ctx, "required.upwardSigner", {}, undefined, ["signer"]);
       }
       if (info.printer !== undefined && info.printDate === undefined) {
-        fail(ctx, "required", "is required with printer: the 版记 prints both", undefined, ["printDate"]);
+        fail(ctx, "required.printDate", {}, undefined, ["printDate"]);
       }
       if (info.printer === undefined && (info.printDate !== undefined || info.copyTo !== undefined)) {
-        const why =
-          info.printDate !== undefined ? "printDate: the 版记 prints both" : "copyTo: the 版记 ends with it";
-        fail(ctx, "required", `is required with ${why}`, undefined, ["printer"]);
+        const key =
+          info.printDate !== undefined ? "required.printerForPrintDate" : "required.printerForCopyTo";
+        fail(ctx, key, {}, undefined, ["printer"]);
       }
     })
     .meta({ id: "DocumentInfo", title: "DocumentInfo", description: "红头文件: 版头 and 版记 facts." });

@@ -1,31 +1,35 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
-import { formatPath, type Issue, type IssuePath } from "../errors/index.js";
-import { labelFor } from "./labels.js";
+import type { Issue, IssuePath } from "../errors/index.js";
+import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
+import { codeOf, type ModelMessageKey, type ModelMessageParams, modelMessages } from "./messages.js";
 
 /*
- * zod's issues → ours: one issue per problem, a stable code, and a sentence that starts with the path.
- * zod drops the schema from finalized issues, so the parse-time error map below hands over what the
+ * zod's issues → ours: one issue per problem, a stable code, and a sentence in the language asked for
+ * (src/model/messages.ts). The schema knows no language: a refinement hands over the key of its message
+ * and the message's parameters (see `fail`), and the sentence is written here, when zod's issues become
+ * ours. zod drops the schema from finalized issues, so the parse-time error map below hands over what the
  * sentences need (the fields an object allows, the name of a union) through the issue's message.
  */
 
 type RawIssue = z.core.$ZodRawIssue;
 
 /**
- * Adds one of our issues inside a zod refinement: our code travels in `params.code` (see `convert`), the
- * message is the predicate after the path, and `path` (relative to the refined value) points deeper.
+ * Adds one of our issues inside a zod refinement: the key of its message (whose code is the issue's) and
+ * the message's parameters travel in `params` (see `convert`); `path` (relative to the refined value)
+ * points deeper.
  */
-export function fail(
+export function fail<K extends ModelMessageKey>(
   ctx: z.RefinementCtx,
-  code: string,
-  message: string,
+  key: K,
+  params: ModelMessageParams<K>,
   input: unknown,
   path?: (string | number)[],
 ): void {
   ctx.addIssue({
     code: "custom",
-    message,
-    params: { code },
+    message: key,
+    params: { key, values: params },
     input,
     continue: true,
     ...(path ? { path } : {}),
@@ -43,26 +47,6 @@ export function issueHints(issue: RawIssue): string | undefined {
   return undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "a list";
-  if (value instanceof Date) return "a date";
-  return "an object";
-}
-
-const EXPECTED: Record<string, string> = {
-  string: "text",
-  array: "a list",
-  object: "an object",
-  date: "a date",
-  number: "a number",
-  boolean: "true or false",
-  int: "a whole number",
-};
-
 /** The closest of `candidates` to `word`, when it is close enough to be a likely misspelling. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
@@ -72,110 +56,93 @@ export function suggest(word: string, candidates: readonly string[]): string | u
     : undefined;
 }
 
-/** An issue at `path`: the message starts with the path and its Chinese name. */
-export function make(path: IssuePath, code: string, predicate: string): Issue {
-  const where = formatPath(path) || "The summary";
-  const label = labelFor(path);
-  return { path, code, message: `${where}${label ? ` (${label})` : ""} ${predicate}` };
+/**
+ * An issue at `path` with the message `key` (src/model/messages.ts) in `locale`; its code is the key's,
+ * unless `code` is given.
+ */
+export function make<K extends ModelMessageKey>(
+  path: IssuePath,
+  key: K,
+  params: ModelMessageParams<K>,
+  locale: Locale = DEFAULT_LOCALE,
+  code: string = codeOf(key),
+): Issue {
+  const message = modelMessages[key][locale] as (p: object) => string;
+  return { path, code, message: message({ ...params, path }) };
 }
 
-function quoteList(values: readonly unknown[]): string {
-  const quoted = values.map((v) => JSON.stringify(v));
-  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+/** Converts zod issues (with `reportInput` on) into ours, in document order, written in `locale`. */
+export function toIssues(
+  zodIssues: readonly z.core.$ZodIssue[],
+  base: IssuePath = [],
+  locale: Locale = DEFAULT_LOCALE,
+): Issue[] {
+  return zodIssues.flatMap((issue) => convert(issue, base, locale));
 }
 
-/** Converts zod issues (with `reportInput` on) into ours, in document order. */
-export function toIssues(zodIssues: readonly z.core.$ZodIssue[], base: IssuePath = []): Issue[] {
-  return zodIssues.flatMap((issue) => convert(issue, base));
-}
-
-function convert(issue: z.core.$ZodIssue, base: IssuePath): Issue[] {
+function convert(issue: z.core.$ZodIssue, base: IssuePath, locale: Locale): Issue[] {
   const path: IssuePath = [...base, ...(issue.path as (string | number)[])];
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case "custom": {
-      const code = (issue.params as { code?: string } | undefined)?.code ?? "invalid";
-      return [make(path, code, issue.message)];
+      const ours = issue.params as { key?: ModelMessageKey; values?: object } | undefined;
+      if (ours?.key === undefined) return [make(path, "invalid", { detail: issue.message }, locale)];
+      return [make(path, ours.key, ours.values as never, locale)];
     }
     case "invalid_type":
-      if (input === undefined) return [make(path, "required", "is required")];
-      return [
-        make(
-          path,
-          "invalid_type",
-          `must be ${EXPECTED[issue.expected] ?? issue.expected} (got ${describe(input)})`,
-        ),
-      ];
+      if (input === undefined) return [make(path, "required", {}, locale)];
+      return [make(path, "invalid_type", { expected: issue.expected, got: input }, locale)];
     case "unrecognized_keys": {
       const allowed: string[] = safeJson(issue.message) ?? [];
-      return issue.keys.map((key) => {
-        const near = suggest(key, allowed);
-        const hint = near ? `did you mean "${near}"?` : `allowed here: ${allowed.join(", ")}`;
-        return make([...path, key], "unknown_field", `is not a field here (${hint})`);
-      });
+      return issue.keys.map((key) =>
+        make([...path, key], "unknown_field", { suggestion: suggest(key, allowed), allowed }, locale),
+      );
     }
     case "too_small":
       if (issue.origin === "number") {
-        return [make(path, "too_small", `must be at least ${issue.minimum} (got ${describe(input)})`)];
+        return [make(path, "too_small", { minimum: issue.minimum, got: input }, locale)];
       }
-      return [
-        make(path, "empty", issue.origin === "array" ? "must have at least one entry" : "must not be empty"),
-      ];
+      return [make(path, issue.origin === "array" ? "empty.list" : "empty", {}, locale)];
+    case "too_big":
+      if (issue.origin === "number") {
+        return [make(path, "too_big", { maximum: issue.maximum, got: input }, locale)];
+      }
+      return [make(path, "invalid", { detail: issue.message }, locale, issue.code)];
     case "invalid_value":
-      return [
-        make(path, "invalid_value", `must be one of ${quoteList(issue.values)} (got ${describe(input)})`),
-      ];
+      return [make(path, "invalid_value", { values: issue.values, got: input }, locale)];
     case "invalid_union":
-      return convertUnion(issue, path, input);
+      return convertUnion(issue, path, input, locale);
     default:
-      return [make(path, issue.code, issue.message)];
+      return [make(path, "invalid", { detail: issue.message }, locale, issue.code)];
   }
 }
 
-function convertUnion(issue: z.core.$ZodIssueInvalidUnion, path: IssuePath, input: unknown): Issue[] {
+function convertUnion(
+  issue: z.core.$ZodIssueInvalidUnion,
+  path: IssuePath,
+  input: unknown,
+  locale: Locale,
+): Issue[] {
   if ((issue as { note?: string }).note === "No matching discriminator") {
-    const options = (issue as { options?: unknown[] }).options ?? [];
+    const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
     const got =
       typeof input === "object" && input !== null ? (input as Record<string, unknown>).type : undefined;
-    const near = typeof got === "string" ? suggest(got, options as string[]) : undefined;
-    return [
-      make(
-        path,
-        got === undefined ? "required" : "unknown_block_type",
-        got === undefined
-          ? `is required: one of ${quoteList(options)}`
-          : `must be one of ${quoteList(options)} (got ${describe(got)}${near ? `; did you mean "${near}"?` : ""})`,
-      ),
-    ];
+    if (got === undefined) return [make(path, "required.blockType", { options }, locale)];
+    const suggestion = typeof got === "string" ? suggest(got, options) : undefined;
+    return [make(path, "unknown_block_type", { options, got: got as string, suggestion }, locale)];
   }
-  if (input instanceof Date) {
-    return [make(path, "invalid_date", "must be a valid date (got an Invalid Date)")];
-  }
+  if (input instanceof Date) return [make(path, "invalid_date.object", {}, locale)];
   // A branch whose own type matched the input (its issues are not a type mismatch at the union itself)
   // says what is wrong far better than "matches none of".
   const matched = issue.errors.filter(
     (branch) => !branch.some((sub) => sub.path.length === 0 && sub.code === "invalid_type"),
   );
-  if (matched.length === 1 && matched[0]) return toIssues(matched[0], path);
+  if (matched.length === 1 && matched[0]) return toIssues(matched[0], path, locale);
   if (issue.message === "union:Date" || issue.message === "union:LiteralDate") {
-    return [
-      make(
-        path,
-        "invalid_date",
-        `must be a date like 2026-01-05, or {"text": "…"} for a date not yet known (got ${describe(input)})`,
-      ),
-    ];
+    return [make(path, "invalid_date.form", { got: input }, locale)];
   }
-  if (issue.message === "union:Block") {
-    return [
-      make(
-        path,
-        "invalid_block",
-        `must be a paragraph (text) or an object with "type": "paragraph", "item", "ordinals" or "generated" (got ${describe(input)})`,
-      ),
-    ];
-  }
-  return [make(path, "invalid_type", `has an unexpected form (got ${describe(input)})`)];
+  if (issue.message === "union:Block") return [make(path, "invalid_block", { got: input }, locale)];
+  return [make(path, "invalid_type.form", { got: input }, locale)];
 }
 
 function safeJson(text: string): string[] | undefined {

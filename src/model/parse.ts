@@ -1,4 +1,5 @@
 import { InvalidSummaryError, type Issue } from "../errors/index.js";
+import { checkLocale, DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import { checkConsistency } from "./checks.js";
 import { issueHints, toIssues } from "./issues.js";
 import { meetingSummarySchema } from "./schema.js";
@@ -18,6 +19,8 @@ export type InvalidCharacters = (typeof InvalidCharacters)[keyof typeof InvalidC
 export interface ParseOptions {
   /** Characters a Word document cannot hold: `"reject"` (default) or `"strip"`. */
   invalidCharacters?: InvalidCharacters;
+  /** The language of the issues' messages and the error's: `"en"` (default) or `"zh-CN"`. Codes and paths are the same in both. */
+  locale?: Locale;
 }
 
 /**
@@ -29,8 +32,9 @@ export type ValidationResult =
   | { ok: true; summary: MeetingSummary; issues: []; warnings: Issue[] }
   | { ok: false; issues: Issue[]; warnings: Issue[] };
 
-function checkOptions(options: ParseOptions | undefined): void {
-  if (options === undefined) return;
+/** Checks the options; returns the language of the messages. */
+function checkOptions(options: ParseOptions | undefined): Locale {
+  if (options === undefined) return DEFAULT_LOCALE;
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
   const mode = options.invalidCharacters;
   if (mode !== undefined && mode !== "reject" && mode !== "strip") {
@@ -38,6 +42,7 @@ function checkOptions(options: ParseOptions | undefined): void {
       `options.invalidCharacters must be "reject" or "strip" (got ${JSON.stringify(mode)})`,
     );
   }
+  return checkLocale(options.locale);
 }
 
 /**
@@ -51,13 +56,14 @@ function checkOptions(options: ParseOptions | undefined): void {
  * @example
  * validateSummary({ title: "" }).issues[0]
  * //=> { path: ["title"], code: "empty", message: "title (标题) must not be empty" }
+ * validateSummary({ title: "" }, { locale: "zh-CN" }).issues[0].message //=> "标题（title）不能为空"
  */
 export function validateSummary(input: unknown, options?: ParseOptions): ValidationResult {
-  checkOptions(options);
+  const locale = checkOptions(options);
   const data = options?.invalidCharacters === "strip" ? stripInvalidXmlCharsDeep(input) : input;
   const result = meetingSummarySchema.safeParse(data, { reportInput: true, error: issueHints });
-  if (!result.success) return { ok: false, issues: toIssues(result.error.issues), warnings: [] };
-  const { errors, warnings } = checkConsistency(result.data);
+  if (!result.success) return { ok: false, issues: toIssues(result.error.issues, [], locale), warnings: [] };
+  const { errors, warnings } = checkConsistency(result.data, locale);
   if (errors.length > 0) return { ok: false, issues: errors, warnings };
   return { ok: true, summary: result.data, issues: [], warnings };
 }
@@ -74,6 +80,6 @@ export function validateSummary(input: unknown, options?: ParseOptions): Validat
  */
 export function parseSummary(input: unknown, options?: ParseOptions): MeetingSummary {
   const result = validateSummary(input, options);
-  if (!result.ok) throw new InvalidSummaryError(result.issues);
+  if (!result.ok) throw new InvalidSummaryError(result.issues, { locale: options?.locale });
   return result.summary;
 }

@@ -16,17 +16,10 @@ import { MeetingKind } from "./types.js";
 function checkText(value: string, ctx: z.RefinementCtx, multiline: boolean): void {
   const bad = findInvalidXmlChar(value);
   if (bad) {
-    fail(
-      ctx,
-      "invalid_character",
-      `contains ${codePointName(bad.char)} at position ${bad.index + 1}, a character a Word document cannot hold`,
-      value,
-    );
+    fail(ctx, "invalid_character", { codePoint: codePointName(bad.char), position: bad.index + 1 }, value);
   }
-  if (value.trim() === "") fail(ctx, "empty", "must not be empty", value);
-  else if (!multiline && /[\r\n]/.test(value)) {
-    fail(ctx, "line_break", "must be a single paragraph: put each paragraph in its own entry", value);
-  }
+  if (value.trim() === "") fail(ctx, "empty", {}, value);
+  else if (!multiline && /[\r\n]/.test(value)) fail(ctx, "line_break", {}, value);
 }
 
 /** A non-empty single-paragraph text that a Word document can hold. */
@@ -48,12 +41,10 @@ const date = z
   .union([z.date(), z.string(), literalDate])
   .superRefine((value, ctx) => {
     if (value instanceof Date) {
-      if (!isValid(value)) fail(ctx, "invalid_date", "must be a valid date (got an Invalid Date)", value);
+      if (!isValid(value)) fail(ctx, "invalid_date.object", {}, value);
     } else if (typeof value === "string") {
       const real = ISO_DATE.test(value) && isValid(parseISO(value));
-      if (!real) {
-        fail(ctx, "invalid_date", `must be a date like 2026-01-05 (got ${JSON.stringify(value)})`, value);
-      }
+      if (!real) fail(ctx, "invalid_date", { got: value }, value);
     }
   })
   .meta({
@@ -68,9 +59,9 @@ const realDate = z
   .union([z.date(), z.string()])
   .superRefine((value, ctx) => {
     if (value instanceof Date) {
-      if (!isValid(value)) fail(ctx, "invalid_date", "must be a valid date (got an Invalid Date)", value);
+      if (!isValid(value)) fail(ctx, "invalid_date.object", {}, value);
     } else if (!(ISO_DATE.test(value) && isValid(parseISO(value)))) {
-      fail(ctx, "invalid_date", `must be a real date like 2026-03-31 (got ${JSON.stringify(value)})`, value);
+      fail(ctx, "invalid_date.real", { got: value }, value);
     }
   })
   .meta({ id: "RealDate", title: "RealDate", description: 'A real date like "2026-03-31".' });
@@ -136,10 +127,7 @@ function checkDepth(
   blocks.forEach((b, i) => {
     if (typeof b !== "object" || b.type !== "item") return;
     if (level > DEEPEST_ITEM_LEVEL) {
-      fail(ctx, "too_deep", "is nested too deep: items go down to four levels (一、（一）1.（1）)", b, [
-        ...path,
-        i,
-      ]);
+      fail(ctx, "too_deep", {}, b, [...path, i]);
       return;
     }
     if (b.blocks) checkDepth(b.blocks, level + 1, [...path, i, "blocks"], ctx);

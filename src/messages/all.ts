@@ -1,0 +1,318 @@
+/**
+ * Every catalogue of messages, gathered in one list with parameters to show each message with: the
+ * tests check that every message is written in both languages, and docs/messages.md is generated from
+ * this list (`npm run docs:messages`), so the documentation never drifts from the code. A stage that
+ * adds a catalogue adds it here, with a sample for each of its messages.
+ */
+
+import { cliMessages, helpMessages, usageMessages } from "../cli/messages.js";
+import { errorMessages } from "../errors/messages.js";
+import { documentNumberMessages, modelMessages } from "../model/messages.js";
+import { fileKindMessages } from "../template/file-kind.js";
+import { textMessages } from "../text/decode.js";
+import { Locale, type Message } from "./catalogue.js";
+
+/** One catalogue, as docs/messages.md shows it. */
+export interface Catalogue {
+  /** The heading of its part of docs/messages.md. */
+  title: string;
+  /** The file it is defined in. */
+  source: string;
+  /** What its messages are, and what its keys mean. */
+  description: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each entry keeps its own parameter type
+  messages: Readonly<Record<string, Message<any>>>;
+  /** For each key, the parameters it is shown with (or, where they are words, one set per language). */
+  samples: Readonly<Record<string, unknown>>;
+}
+
+/** Sample parameters that are words, so differ by language: `{ what: "模板" }` and `{ what: "template" }`. */
+class PerLanguage<P> {
+  constructor(readonly byLocale: Readonly<Record<Locale, P>>) {}
+}
+
+function perLanguage<P>(zh: P, en: P): PerLanguage<P> {
+  return new PerLanguage({ "zh-CN": zh, en });
+}
+
+/** The parameters of a message (`unknown` for a message that takes none). */
+type ParamsOf<M> = M extends Message<infer P> ? P : never;
+
+/** A catalogue with a sample for every message: TypeScript checks that none is missing or mistyped. */
+// biome-ignore lint/suspicious/noExplicitAny: each entry keeps its own parameter type
+function catalogue<T extends Record<string, Message<any>>>(
+  title: string,
+  source: string,
+  description: string,
+  messages: T,
+  samples: { [K in keyof T]: ParamsOf<T[K]> | PerLanguage<ParamsOf<T[K]>> },
+): Catalogue {
+  return { title, source, description, messages, samples };
+}
+
+const blockHeading = ["organization", "blocks", 2, "heading"];
+const template = perLanguage({ what: "模板" }, { what: "template" });
+
+/** Every catalogue, in the order of the pipeline: text, summary, template, errors, command line. */
+export const catalogues: readonly Catalogue[] = [
+  catalogue(
+    "Reading a text file",
+    "src/text/decode.ts",
+    "Issues of `UnreadableTextError` (`unreadable_text`), by issue code.",
+    textMessages,
+    { invalid_encoding: { offset: 1043, byte: 0xff }, binary_file: { offset: 12 } },
+  ),
+  catalogue(
+    "The summary",
+    "src/model/messages.ts",
+    "Issues of `InvalidSummaryError` (`invalid_summary`) and the findings of `validateSummary`, by issue code: a key `code.variant` is another wording of `code`, the code the issue carries. Each message names its field itself, with the field's path and Chinese name.",
+    modelMessages,
+    {
+      required: { path: ["title"] },
+      "required.blockType": {
+        path: ["outcomes", "blocks", 0, "type"],
+        options: ["paragraph", "item", "ordinals", "generated"],
+      },
+      "required.upwardSigner": { path: ["document", "signer"] },
+      "required.printDate": { path: ["document", "printDate"] },
+      "required.printerForPrintDate": { path: ["document", "printer"] },
+      "required.printerForCopyTo": { path: ["document", "printer"] },
+      empty: { path: blockHeading },
+      "empty.list": { path: ["preparation", "blocks"] },
+      invalid_type: { path: ["title"], expected: "string", got: 5 },
+      "invalid_type.form": { path: ["meeting", "date"], got: [] },
+      unknown_field: {
+        path: ["meeting", "hots"],
+        suggestion: "host",
+        allowed: ["kind", "theme", "date", "place", "host"],
+      },
+      too_small: { path: ["meeting", "attendance", "expected"], minimum: 0, got: -1 },
+      too_big: { path: ["document", "documentNumber", "year"], maximum: 9999, got: 20260 },
+      invalid_value: {
+        path: ["meeting", "kind"],
+        values: ["组织生活会", "民主生活会", "专题组织生活会", "专题民主生活会"],
+        got: "组织生活",
+      },
+      unknown_block_type: {
+        path: ["outcomes", "blocks", 0, "type"],
+        options: ["paragraph", "item", "ordinals", "generated"],
+        got: "itme",
+        suggestion: "item",
+      },
+      invalid_block: { path: ["outcomes", "blocks", 0], got: 42 },
+      invalid_date: { path: ["meeting", "date"], got: "2026-13-01" },
+      "invalid_date.real": { path: ["rectification", 0, "deadline"], got: "2026-02-30" },
+      "invalid_date.object": { path: ["date"] },
+      "invalid_date.form": { path: ["date"], got: 20260105 },
+      invalid_character: { path: ["outcomes", "blocks", 1], codePoint: "U+0007", position: 2 },
+      line_break: { path: ["opening", 0] },
+      too_deep: { path: ["outcomes", "blocks", 0, "blocks", 0, "blocks", 0, "blocks", 0] },
+      invalid_document_number: {
+        path: ["document", "documentNumber"],
+        mistakes: [{ kind: "brackets", open: "（", close: "）" }, { kind: "ordinal" }],
+        corrected: "某委发〔2026〕5号",
+      },
+      invalid: { path: ["title"], detail: "is not accepted" },
+      invalid_json: {
+        place: { line: 3, column: 12, char: "，" },
+        reason: "Expected ',' or '}' after property value in JSON at position 40",
+      },
+      attendance_mismatch: {
+        path: ["meeting", "attendance"],
+        present: 20,
+        onLeave: 2,
+        absent: 1,
+        sum: 23,
+        expected: 24,
+      },
+      attendees_mismatch: { path: ["meeting", "attendance", "attendees"], listed: 19, present: 20 },
+      duplicate_name: {
+        path: ["meeting", "attendance", "onLeave", 0, "name"],
+        name: "张三",
+        other: "attendees[3]",
+      },
+      speakers_over_present: { path: ["meeting", "criticism", "speakers"], speakers: 25, present: 20 },
+      excellent_over_third: { path: ["evaluation", "excellent"], excellent: 9, graded: 24, max: 8 },
+      evaluation_count_mismatch: { path: ["evaluation"], total: 23, expected: 24 },
+      report_before_meeting: { path: ["date"], report: "2026年1月3日", meeting: "2026年1月5日" },
+      late_report: { path: ["date"], days: 20, meeting: "2026年1月5日", kind: "民主生活会", limit: 15 },
+      deadline_before_meeting: {
+        path: ["rectification", 0, "deadline"],
+        deadline: "2025年12月31日",
+        meeting: "2026年1月5日",
+      },
+      "missing_facts.sentence": { path: ["organization", "blocks", 0], kind: "criticism" },
+      "missing_facts.rectificationTable": { path: ["attachments", 0, "table"] },
+      "missing_facts.evaluationTable": { path: ["attachments", 1, "table"] },
+      empty_attachment: { path: ["attachments", 0] },
+      unknown_attachment: { path: ["closing", 0], number: 3, count: 2 },
+      typed_number: { path: blockHeading, typed: "（一）" },
+    },
+  ),
+  catalogue(
+    "The parts of an `invalid_document_number` message",
+    "src/model/messages.ts",
+    "Each mistake a 发文字号 can have; the `invalid_document_number` issue names every one it finds.",
+    documentNumberMessages,
+    {
+      brackets: { open: "[", close: "]" },
+      ordinal: {},
+      padded: { number: "05" },
+      noBrackets: {},
+      noCode: {},
+      year: { year: "26" },
+      noHao: { year: "2026" },
+      zero: {},
+      serial: { serial: "五" },
+      shape: {},
+    },
+  ),
+  catalogue(
+    "Files that are not a .docx",
+    "src/template/file-kind.ts",
+    "What a template or a Word draft is when it is not a .docx, by the kind of file `sniffFileKind` finds.",
+    fileKindMessages,
+    {
+      odt: template,
+      doc: template,
+      wps: template,
+      encrypted_docx: template,
+      ole: template,
+      pdf: template,
+      rtf: template,
+    },
+  ),
+  catalogue(
+    "Errors",
+    "src/errors/messages.ts",
+    "The message of a thrown error, by its `code`: what failed, its first issue and how many more there are.",
+    errorMessages,
+    {
+      invalid_summary: perLanguage(
+        { first: "标题（title）不能为空", more: 2 },
+        { first: "title (标题) must not be empty", more: 2 },
+      ),
+      invalid_template: { first: "…", more: 0 },
+      render_failed: { first: "…", more: 1 },
+    },
+  ),
+  catalogue(
+    "The command line",
+    "src/cli/messages.ts",
+    "The lines `meeting-summary` writes around the library's issues.",
+    cliMessages,
+    {
+      issue: perLanguage(
+        { source: "bad.json", message: "标题（title）不能为空" },
+        { source: "bad.json", message: "title (标题) must not be empty" },
+      ),
+      warning: perLanguage(
+        { source: "report.json", message: "成文日期（date）距会议（2026年1月5日）已 20 天……" },
+        { source: "report.json", message: "date (成文日期) is 20 days after the meeting …" },
+      ),
+      valid: { source: "report.json" },
+      wrote: { file: "report.docx" },
+      initWrote: { file: "meeting-summary.json" },
+      exists: { file: "meeting-summary.json" },
+      cannotRead: { file: "missing.json", reason: "ENOENT" },
+      cannotWrite: { file: "out/report.docx", reason: "ENOENT" },
+      partUses: { file: "branch.docx", part: "header", tags: ["{title}", "{date}"] },
+      problems: { file: "branch.docx", count: 2 },
+      noProblems: { file: "branch.docx" },
+    },
+  ),
+  catalogue(
+    "Help of the command line",
+    "src/cli/messages.ts",
+    "The descriptions `meeting-summary --help` and `meeting-summary <command> --help` show.",
+    helpMessages,
+    {
+      program: {},
+      version: {},
+      help: {},
+      lang: {},
+      summaryArgument: {},
+      invalidCharacters: {},
+      render: {},
+      output: {},
+      template: { names: ["report", "document", "minutes"] },
+      missingValues: {},
+      fonts: {},
+      margins: {},
+      linesPerPage: { min: 18, max: 26 },
+      linesPerPageInvalid: { min: 18, max: 26 },
+      validate: {},
+      inspect: {},
+      templateArgument: {},
+      schema: {},
+      init: {},
+      initFile: {},
+      force: {},
+    },
+  ),
+  catalogue(
+    "Usage errors of the command line",
+    "src/cli/messages.ts",
+    "A wrong command, option or argument (exit code 2). The English is the wording of commander, which parses the command line.",
+    usageMessages,
+    {
+      unknownCommand: { name: "rendr", suggestions: ["render"] },
+      unknownOption: { flag: "--templat", suggestions: ["--template"] },
+      missingArgument: { name: "summary.json" },
+      optionMissingArgument: { flags: "-o, --output <file.docx>" },
+      missingOption: { flags: "-o, --output <file.docx>" },
+      excessArguments: { expected: 1, got: 2 },
+      invalidValue: {
+        flags: "--missing-values <mode>",
+        value: "zero",
+        detail: "…",
+      },
+      choices: { choices: ["error", "empty"] },
+    },
+  ),
+];
+
+/** A message in a language with its sample parameters. */
+export function sampleText(catalogue: Catalogue, key: string, locale: Locale): string {
+  const message = catalogue.messages[key];
+  if (message === undefined) throw new RangeError(`${catalogue.source} has no message ${key}`);
+  const sample = catalogue.samples[key];
+  return message[locale](sample instanceof PerLanguage ? sample.byLocale[locale] : sample);
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+
+/**
+ * docs/messages.md: every message of every catalogue, in both languages, shown with its sample.
+ * @example
+ * messagesMarkdown().startsWith("# Messages") //=> true
+ */
+export function messagesMarkdown(): string {
+  const parts = catalogues.map((c) => {
+    const rows = Object.keys(c.messages).map(
+      (key) =>
+        `| \`${key}\` | ${cell(sampleText(c, key, Locale.ZhCN))} | ${cell(sampleText(c, key, Locale.En))} |`,
+    );
+    return [
+      `## ${c.title}`,
+      "",
+      `\`${c.source}\`. ${c.description}`,
+      "",
+      "| key | zh-CN | en |",
+      "| --- | --- | --- |",
+      ...rows,
+    ].join("\n");
+  });
+  return `${[
+    "# Messages",
+    "",
+    "<!-- Generated from src/messages/all.ts by `npm run docs:messages`; a test fails when this file is stale. Do not edit. -->",
+    "",
+    'Every message the library and the `meeting-summary` command write, in Chinese (`locale: "zh-CN"`,',
+    '`--lang zh-CN`) and English (`"en"`, the default of the API), each shown with sample values. Codes and',
+    "paths are the same in both languages: branch on `code`, show `message`. How the language is chosen:",
+    "[model.md](model.md#messages-in-chinese-or-english) and [cli.md](cli.md#language).",
+    "",
+    ...parts.flatMap((part) => [part, ""]),
+  ].join("\n")}`;
+}
