@@ -14,8 +14,24 @@ describe("the worked example examples/branch-letterhead.docx", () => {
     const { issues, tags } = inspectTemplate(example);
     expect(issues).toEqual([]);
     expect(tags.filter((t) => t.part === "header")).toEqual([
-      { name: "meeting.kind", sign: "", scope: "", part: "header", paragraph: "{meeting.kind}", known: true },
-      { name: "meeting.kind", sign: "", scope: "", part: "header", paragraph: "{meeting.kind}", known: true },
+      {
+        name: "meeting.kind",
+        sign: "",
+        scope: "",
+        part: "header",
+        paragraph: "{meeting.kind}",
+        known: true,
+        field: "meeting.kind",
+      },
+      {
+        name: "meeting.kind",
+        sign: "",
+        scope: "",
+        part: "header",
+        paragraph: "{meeting.kind}",
+        known: true,
+        field: "meeting.kind",
+      },
     ]);
   });
 
