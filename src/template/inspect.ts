@@ -104,7 +104,7 @@ function vocabularyIssue(
   const opens = sign === "#" || sign === "^";
   if (name === "") {
     // `{title}}` also leaves a nameless tag behind; only braces written as `{}` are reported as empty.
-    if (!/\{\s*\}/.test(place.paragraph ?? "{}")) return {};
+    if (place.paragraph === undefined || !/\{\s*\}/.test(place.paragraph)) return {};
     return { issue: makeIssue(TemplateIssueCode.EmptyTag, msg("empty_tag", {}), at) };
   }
   // `{.}` is the current entry of a loop (a list of texts of your own data).
@@ -264,6 +264,10 @@ export function analyseTemplate(
   for (const file of files) {
     walkPart(file, parts.tags.get(file) ?? [], parts, root, out);
     fullWidthBraces(file, parts, out);
+  }
+  if (structural.length > 0) {
+    // Loops that do not pair up leave their tags in the wrong scope: saying so again is noise.
+    out.issues = out.issues.filter((issue) => issue.code !== TemplateIssueCode.TagOutOfScope);
   }
   if (out.tags.length === 0 && structural.length === 0 && out.issues.length === 0) {
     out.issues.push(makeIssue(TemplateIssueCode.NoTags, msg("no_tags", {})));

@@ -196,6 +196,8 @@ export function openTemplate(bytes: Uint8Array): PizZip {
     notAZip(bytes, cause);
   }
   if (!zip.file("word/document.xml")) {
+    if (sniffFileKind(bytes) === FileKind.Odt)
+      refuse(TemplateIssueCode.NotADocx, msg("file_kind", { kind: FileKind.Odt }));
     refuse(TemplateIssueCode.MissingDocument, msg("missing_document", {}));
   }
   const issues: TemplateIssue[] = [];

@@ -479,15 +479,58 @@ export function issuesFromDocxtemplater(error: unknown, locators: Locators): Tem
   const xt = error as XtError;
   if (!xt?.properties) return undefined;
   const all = xt.properties.errors ?? [xt];
-  return all.map((one) => {
-    const file = one.properties?.file;
-    const offset = firstOffset(one.properties?.offset);
-    const paragraph = file !== undefined && offset !== undefined ? locators.get(file)?.(offset) : undefined;
-    const { code, tag, explanation } = explain(one, paragraph);
-    return makeIssue(code, explanation, {
-      tag,
-      part: file === undefined ? undefined : partName(file),
-      paragraph,
-    });
-  });
+  return mixedBraces(
+    all.map((one) => {
+      const file = one.properties?.file;
+      const offset = firstOffset(one.properties?.offset);
+      const paragraph = file !== undefined && offset !== undefined ? locators.get(file)?.(offset) : undefined;
+      const { code, tag, explanation } = explain(one, paragraph);
+      return makeIssue(code, explanation, {
+        tag,
+        part: file === undefined ? undefined : partName(file),
+        paragraph,
+      });
+    }),
+  );
+}
+
+/** A tag with one half-width and one full-width brace: `｛signature}` or `{date｝`. */
+const MIXED_BRACES = /｛\s*([#/^@]?)\s*([A-Za-z][\w.]*)\s*\}|\{\s*([#/^@]?)\s*([A-Za-z][\w.]*)\s*｝/g;
+
+/** The brace errors a mixed-brace tag causes (the engine sees a lone `}` or `{`). */
+const BRACE_CODES: ReadonlySet<string> = new Set([
+  TemplateIssueCode.UnclosedTag,
+  TemplateIssueCode.UnopenedTag,
+  TemplateIssueCode.DuplicateOpenTag,
+  TemplateIssueCode.DuplicateCloseTag,
+]);
+
+/**
+ * One issue per tag typed with one full-width brace (`｛signature}`, `{date｝`), in place of the brace
+ * errors the engine reports for it: a lone `}`, or a `{` that runs on into the next tag.
+ */
+function mixedBraces(issues: TemplateIssue[]): TemplateIssue[] {
+  const out: TemplateIssue[] = [];
+  const done = new Set<string>();
+  for (const issue of issues) {
+    const mixed = BRACE_CODES.has(issue.code) ? [...(issue.paragraph ?? "").matchAll(MIXED_BRACES)] : [];
+    if (mixed.length === 0) {
+      out.push(issue);
+      continue;
+    }
+    for (const [written, s1, n1, s2, n2] of mixed) {
+      const key = `${issue.part}\u0000${issue.paragraph}\u0000${written}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const name = n1 ?? n2 ?? "";
+      out.push(
+        makeIssue(
+          TemplateIssueCode.FullWidthBraces,
+          msg("mixed_braces", { written, fixed: `{${s1 ?? s2 ?? ""}${name}}` }),
+          { tag: name, part: issue.part, paragraph: issue.paragraph },
+        ),
+      );
+    }
+  }
+  return out;
 }

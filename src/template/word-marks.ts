@@ -7,33 +7,51 @@
 import type { TemplateTag } from "./inspect.js";
 import { msg } from "./messages.js";
 import type { CompiledParts } from "./render.js";
-import { makeIssue, partName, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
+import {
+  makeIssue,
+  partName,
+  type TemplateIssue,
+  TemplateIssueCode,
+  type XmlToken,
+} from "./template-issues.js";
 
 interface Range {
   start: number;
   end: number;
 }
 
-/** The text offsets (docxtemplater's coordinates) inside each element named `tag`. */
-function rangesInside(
-  tokens: CompiledParts["tokens"] extends Map<string, infer T> ? T : never,
-  tag: string,
-): Range[] {
+/**
+ * The text offsets (docxtemplater's coordinates) inside each element named `tag`. The engine lexes only
+ * the elements it needs (paragraphs, runs, text); others, such as `<w:ins>`, stay inside its content
+ * tokens and are found there.
+ */
+function rangesInside(tokens: readonly XmlToken[], tag: string): Range[] {
   const ranges: Range[] = [];
+  const element = new RegExp(`<(/?)${tag}(?:\\s[^>]*?)?(/?)>`, "g");
   let offset = 0;
   let depth = 0;
   let start = 0;
+  const open = () => {
+    if (depth === 0) start = offset;
+    depth += 1;
+  };
+  const close = () => {
+    if (depth === 0) return;
+    depth -= 1;
+    if (depth === 0) ranges.push({ start, end: offset });
+  };
   for (const token of tokens) {
     if (token.type === "tag" && token.tag === tag) {
-      if (token.position === "start") {
-        if (depth === 0) start = offset;
-        depth += 1;
-      } else if (token.position === "end" && depth > 0) {
-        depth -= 1;
-        if (depth === 0) ranges.push({ start, end: offset });
-      }
+      if (token.position === "start") open();
+      else if (token.position === "end") close();
     } else if (token.type === "content" && token.position === "insidetag") {
       offset += token.value.length;
+    } else if (token.value.includes(tag)) {
+      for (const [, closing, selfClosing] of token.value.matchAll(element)) {
+        if (selfClosing) continue;
+        if (closing) close();
+        else open();
+      }
     }
   }
   return ranges;
