@@ -1,6 +1,18 @@
 import type { Command } from "commander";
+import { ErrorCode, MeetingSummaryError } from "../errors/index.js";
 import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
-import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, reportIssues } from "./io.js";
+import {
+  type CliIo,
+  type Done,
+  describeError,
+  Exit,
+  ExitCode,
+  readBytes,
+  readData,
+  reportIssues,
+  reportWarnings,
+} from "./io.js";
+import { dataOption } from "./options.js";
 
 /** Each part's tags as written (`{#sections}`, `{number}`), each once, in order of first use. */
 function tagsByPart(tags: readonly TemplateTag[]): Map<string, string[]> {
@@ -19,18 +31,22 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
     .command("inspect")
     .description("list the tags a .docx template uses and every problem in it (exit 1 when there is any)")
     .argument("<template.docx>", "the template to check")
-    .action(async (file: string) => {
+    .addOption(dataOption())
+    .action(async (file: string, opts: { data?: string }) => {
       const bytes = await readBytes(io, file);
+      const data = await readData(io, opts.data);
       let inspection: ReturnType<typeof inspectTemplate>;
       try {
-        inspection = inspectTemplate(bytes);
+        inspection = inspectTemplate(bytes, data && { data });
       } catch (error) {
-        describeError(io, file, error);
+        const isData = error instanceof MeetingSummaryError && error.code === ErrorCode.InvalidData;
+        describeError(io, isData ? (opts.data as string) : file, error);
       }
       for (const [part, usages] of tagsByPart(inspection.tags)) {
         io.stdout(`${file}: ${part} uses ${usages.join(" ")}\n`);
       }
       reportIssues(io, file, inspection.issues, true);
+      reportWarnings(io, file, inspection.warnings);
       if (inspection.issues.length > 0) {
         const n = inspection.issues.length;
         io.stderr(`${file}: ${n} problem${n === 1 ? "" : "s"}\n`);

@@ -11,6 +11,14 @@ export function invalidCharactersOption(): Option {
     .default("reject");
 }
 
+/** `--data <extra.json>`, shared by the commands that fill or check a template (read with `readData`). */
+export function dataOption(): Option {
+  return new Option(
+    "--data <extra.json>",
+    "your own fields for the template (单位名称, 联系人, …) as a JSON object: {unitName} etc.",
+  );
+}
+
 /** The layout flags of a built-in template (src/layout/options.ts): `--fonts`, `--margins`, `--lines-per-page`. */
 export function layoutOptions(): Option[] {
   return [
