@@ -49,8 +49,11 @@ const NOT_VERBATIM = new Set([
 function texts(value: unknown, path: (string | number)[] = [], out: [(string | number)[], string][] = []) {
   if (typeof value === "string") {
     if (!NOT_VERBATIM.has(String(path.at(-1)))) out.push([path, value]);
-  } else if (Array.isArray(value)) value.forEach((v, i) => texts(v, [...path, i], out));
-  else if (value !== null && typeof value === "object" && !NOT_VERBATIM.has(String(path.at(-1)))) {
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      texts(v, [...path, i], out);
+    });
+  } else if (value !== null && typeof value === "object" && !NOT_VERBATIM.has(String(path.at(-1)))) {
     for (const [k, v] of Object.entries(value)) texts(v, [...path, k], out);
   }
   return out;
