@@ -102,6 +102,11 @@ describe("a misspelt loop", () => {
 });
 
 describe("structural errors", () => {
+  it("name the tag without the text that follows it", async () => {
+    const template = await reportWith((xml) => replaceOnce(xml, "{recipient}：", "{recipient："));
+    expect(inspectTemplate(template).issues).toMatchObject([{ code: "unclosed_tag", tag: "recipient" }]);
+  });
+
   it("are all listed, each once", async () => {
     const template = await reportWith((xml) =>
       replaceOnce(replaceOnce(replaceOnce(xml, "{#closing}", ""), "{#opening}", ""), "{title}", "{title"),

@@ -329,7 +329,8 @@ function explain(
   const context = p.context ?? "";
   switch (p.id) {
     case "unclosed_tag": {
-      const tag = bare(context.split(/\s/)[0] ?? "");
+      // The name only: `{recipient：` is the tag `recipient` followed by text.
+      const tag = /^[\p{L}\p{N}_.]*/u.exec(bare(context.split(/\s/)[0] ?? ""))?.[0] ?? "";
       return {
         code: TemplateIssueCode.UnclosedTag,
         tag,
