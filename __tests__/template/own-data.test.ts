@@ -100,3 +100,20 @@ describe("your own data", () => {
     await expect(renderSummary(minimalSummary(), { data: [] as never })).rejects.toThrow(TypeError);
   });
 });
+
+describe("renderTemplate with data of your own", () => {
+  it("names a loop or condition the data does not have, instead of leaving its part out", async () => {
+    const template = await reportWith((xml) =>
+      replaceOnce(replaceOnce(xml, "{#closing}", "{#closings}"), "{/closing}", "{/closings}"),
+    );
+    expect(() => renderTemplate(template, toView(minimalSummary()))).toThrow(
+      expect.objectContaining({
+        code: "render_failed",
+        issues: [expect.objectContaining({ code: "missing_value", tag: "closings" })],
+      }),
+    );
+    expect(
+      paragraphTexts(renderTemplate(template, toView(minimalSummary()), { missingValues: "empty" }))[0],
+    ).toBe(minimalSummary().title);
+  });
+});

@@ -168,6 +168,7 @@ describe("renderSummary with a user's template", () => {
       sections: [],
       closing: [],
       signOff: "",
+      attachments: [],
     });
     expect(partXml(docx)).not.toMatch(/\{[#/@]?[a-zA-Z]+\}/);
   });

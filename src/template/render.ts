@@ -97,8 +97,9 @@ function listener(parts: CompiledParts, missing: MissingTag[]) {
       if (inspect.postparsed) parts.tags.set(inspect.filePath, inspect.postparsed);
     },
     nullGetter(part: ParsedTag, _scope: unknown, file?: { filePath?: string }) {
-      // Loops and conditions on a missing value simply do not render; a plain tag is a missing value.
-      if (!part.module && part.value !== undefined) {
+      // A tag, loop or condition whose name is not in the data is a missing value: a misspelt loop would
+      // otherwise leave out everything it encloses without a word.
+      if (part.value !== undefined) {
         missing.push({ tag: String(part.value).trim(), file: file?.filePath, offset: part.offset });
       }
       return undefined;
