@@ -37,11 +37,12 @@ const PARAMS = {
   count: 3000,
   kind: "doc",
   place: "酉",
+  reason: "亥",
 };
 
 /** What may stay Latin in a Chinese message: file and part names, products, formats, option values. */
 const LATIN_ALLOWED =
-  /[\w./*-]*\.(xml|md|docx|doc|dotx|odt|wps|rtf|xls|ppt)\b|\b(Word|WPS|XML|DTD|DOCTYPE|ZIP64|zip|GB|OpenDocument|PDF|RTF|Office|missingValues|empty|Custom)\b/g;
+  /[\w./*-]*\.(xml|md|docx|doc|dotx|odt|wps|rtf|xls|ppt)\b|\b(Word|WPS|XML|DTD|DOCTYPE|ZIP64|zip|GB|OpenDocument|PDF|RTF|Office|missingValues|empty|Custom|unitName)\b/g;
 
 const keys = Object.keys(templateMessages) as TemplateMessageKey[];
 

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
+import { msg, templateText } from "../template/messages.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
 
 /** What the CLI touches outside its arguments, so that tests can run it in-process. */
@@ -47,6 +49,7 @@ export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
 export async function readData(
   io: CliIo,
   file: string | undefined,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Record<string, unknown> | undefined> {
   if (file === undefined) return undefined;
   const text = await readInput(io, file);
@@ -54,11 +57,12 @@ export async function readData(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    io.stderr(`${file}: is not valid JSON (${(error as Error).message})\n`);
+    const reason = (error as Error).message;
+    io.stderr(`${file}: ${templateText(msg("data_not_json", { reason }), locale)}\n`);
     throw new Exit(ExitCode.InvalidInput);
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    io.stderr(`${file}: must hold a JSON object of your own fields, like {"unitName": "某某局"}\n`);
+    io.stderr(`${file}: ${templateText(msg("data_not_object", {}), locale)}\n`);
     throw new Exit(ExitCode.InvalidInput);
   }
   return data as Record<string, unknown>;

@@ -290,6 +290,14 @@ export const templateMessages = defineMessages({
     en: (p: { key: string; usage: string }) =>
       `The data field ${p.key} has the name of this library's tag ${p.usage} and would hide the summary's value. Give your field another name, e.g. ${p.key}Custom.`,
   },
+  data_not_json: {
+    "zh-CN": (p: { reason: string }) => `自定义数据文件不是有效的 JSON（${p.reason}）。`,
+    en: (p: { reason: string }) => `is not valid JSON (${p.reason})`,
+  },
+  data_not_object: {
+    "zh-CN": () => `自定义数据文件应为一个 JSON 对象，例如 {"unitName": "某某局"}。`,
+    en: () => `must hold a JSON object of your own fields, like {"unitName": "某某局"}`,
+  },
   invalid_data: {
     "zh-CN": (p: { path: string; got: string }) =>
       `自定义数据中的 ${p.path} 应为文字、数字、是/否、列表或对象，实际为 ${p.got}。`,
