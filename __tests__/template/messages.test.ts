@@ -42,7 +42,7 @@ const PARAMS = {
 
 /** What may stay Latin in a Chinese message: file and part names, products, formats, option values. */
 const LATIN_ALLOWED =
-  /[\w./*-]*\.(xml|md|docx|doc|dotx|odt|wps|rtf|xls|ppt)\b|\b(Word|WPS|XML|DTD|DOCTYPE|ZIP64|zip|GB|OpenDocument|PDF|RTF|Office|missingValues|empty|Custom|unitName)\b/g;
+  /[\w./*-]*\.(xml|md|docx|doc|dotx|odt|wps|rtf|xls|ppt)\b|\b(Word|WPS|XML|DTD|DOCTYPE|ZIP64|zip|GB|OpenDocument|PDF|RTF|Office|JSON|missingValues|empty|Custom|unitName)\b/g;
 
 const keys = Object.keys(templateMessages) as TemplateMessageKey[];
 
