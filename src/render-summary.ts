@@ -78,10 +78,16 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
  * Same input, same bytes.
  *
  * @param summary - the report; untrusted JSON is fine: it is validated (`JSON.parse` returns `any`, so no cast)
- * @param options - {@link RenderOptions}: the template and its layout, what to do with invalid characters and missing tags
+ * The template is checked first as `inspectTemplate` checks it, and refused for any problem it would
+ * report; content of the summary the template prints nowhere is passed to `onWarning`.
+ *
+ * @param options - {@link RenderOptions}: the template and its layout, your own `data`, the `locale` of
+ *   messages, `onWarning`, what to do with invalid characters and missing tags
  * @returns the .docx file's bytes
  * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path
  * @throws {@link TemplateError} (`invalid_template` / `render_failed`) for a template that cannot be used
+ *   (every problem `inspectTemplate` reports, a template with no tag)
+ * @throws {@link InvalidDataError} (`invalid_data`) for `data` that shadows a tag or is not JSON-like
  * @throws TypeError / RangeError for wrong options
  * @example
  * const bytes = await renderSummary(summary)

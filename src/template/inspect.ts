@@ -284,10 +284,13 @@ export function analyseTemplate(
  * text of its paragraph, and an explanation for someone editing the template in Word or WPS.
  * The structural problems are the very issues `renderTemplate` throws for the same template.
  * @param template - the .docx template's bytes
- * @returns {@link InspectTemplateResult}: `issues` is empty for a template that renders cleanly
+ * @param options - {@link InspectTemplateOptions}: your own `data` (its fields are tags too), the `locale`
+ * @returns {@link InspectTemplateResult}: `issues` is empty for a template that renders cleanly;
+ *   `warnings` lists what renders but not as meant
  * @throws {@link TemplateError} `invalid_template` only for a file that cannot be opened at all (not a
  *   .docx, too large, a DTD): there is nothing to inspect
- * @throws TypeError when `template` is not a Uint8Array
+ * @throws {@link InvalidDataError} (`invalid_data`) for `data` that shadows a tag or is not JSON-like
+ * @throws TypeError when `template` is not a Uint8Array; RangeError for an unknown `locale`
  * @example
  * inspectTemplate(await builtInTemplate("report")).issues //=> []
  * inspectTemplate(bytesWith("{titel}")).issues[0]

@@ -274,9 +274,11 @@ function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): Te
  * @param options - {@link RenderTemplateOptions}
  * @example
  * renderTemplate(await builtInTemplate("report"), toView(summary)) //=> Uint8Array (a .docx)
- * @throws {@link TemplateError} `invalid_template` for a template that cannot be used (the same issues as
- *   `inspectTemplate` reports), `render_failed` when a tag has no value (unless `missingValues: "empty"`) —
- *   each problem an issue with its tag, part and paragraph.
+ * @throws {@link TemplateError} `invalid_template` for a template that cannot be used (the same structural
+ *   issues as `inspectTemplate` reports), `render_failed` when a tag, loop or condition has no value in the
+ *   data (unless `missingValues: "empty"`) — each problem an issue with its tag, part and paragraph, in
+ *   the `locale` asked for. Unlike `renderSummary`, it does not check tags against the vocabulary (the data
+ *   is yours) and reports no warnings.
  */
 export function renderTemplate(
   template: Uint8Array,
