@@ -6,7 +6,7 @@ import { renderSummary } from "../../src/render-summary";
 import { builtInTemplate } from "../../src/template/builtin";
 import { inspectTemplate } from "../../src/template/inspect";
 import { fullFactsSummary, minimalSummary } from "../fixtures/summaries";
-import { paragraphTexts } from "../helpers/docx";
+import { paragraphTexts, partXml } from "../helpers/docx";
 import { asEditedInWord, replaceOnce, reportWith } from "../helpers/templates";
 import {
   asDotx,
@@ -191,6 +191,11 @@ describe("warnings", () => {
     const { issues, warnings } = inspectTemplate(template);
     expect(issues).toEqual([]);
     expect(warnings).toMatchObject([{ code: "raw_tag_in_text_box", tag: "signOff" }]);
+    const seen: string[] = [];
+    const summary = { ...minimalSummary(), signature: "中共某某支部委员会", date: "2026-01-20" };
+    const docx = await renderSummary(summary, { template, onWarning: (w) => seen.push(w.code) });
+    expect(seen).toEqual(["raw_tag_in_text_box"]);
+    expect(partXml(docx)).toContain("中共某某支部委员会");
   });
 });
 
