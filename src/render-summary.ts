@@ -9,7 +9,7 @@ import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./temp
 import { checkData } from "./template/data.js";
 import { analyseTemplate, type TemplateTag } from "./template/inspect.js";
 import {
-  type CompiledTemplate,
+  type CompiledParts,
   compileTemplate,
   inLocale,
   type RenderTemplateOptions,
@@ -110,12 +110,17 @@ export async function renderSummary(
   const bytes = await template;
   const emptyAllowed = options.missingValues === "empty";
   return inLocale(locale, () => {
-    const compiled = compileTemplate(bytes) as CompiledTemplate;
-    // The template is checked as `inspect` checks it: whatever inspect flags is refused here too (a
+    // The template is checked as `inspect` checks it, and refused with the very issues inspect lists (a
     // misspelt loop would otherwise drop its whole part without a word).
-    const found = analyseTemplate(compiled.parts, [], data);
+    let structural: TemplateIssue[] = [];
+    let seen: CompiledParts | undefined;
+    const compiled = compileTemplate(bytes, (issues, parts) => {
+      structural = issues;
+      seen = parts;
+    });
+    const found = analyseTemplate((compiled?.parts ?? seen) as CompiledParts, structural, data);
     const issues = found.issues.filter((issue) => !(emptyAllowed && isPlainUnknown(issue, found.tags)));
-    if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
+    if (issues.length > 0 || !compiled) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
     const warnings = [...found.warnings, ...unplacedContent(parsed, found.tags)];
     const rendered = renderCompiled(compiled, view, data, options);
     for (const warning of localizeIssues(warnings, locale)) options.onWarning?.(warning);
