@@ -3,6 +3,7 @@ import { join } from "node:path";
 import PizZip from "pizzip";
 import type { MeetingSummary } from "../../src/model/types";
 import { renderSummary } from "../../src/render-summary";
+import type { UnplacedContentWarning } from "../../src/template/agreement";
 import { builtInTemplate } from "../../src/template/builtin";
 import { inspectTemplate } from "../../src/template/inspect";
 import type { TemplateIssue } from "../../src/template/template-issues";
@@ -59,8 +60,9 @@ function texts(value: unknown, path: (string | number)[] = [], out: [(string | n
   return out;
 }
 
-const covers = (warning: TemplateIssue, path: readonly (string | number)[]) =>
-  warning.path.every((key, i) => path[i] === key);
+/** Whether a warning names `path` (or a field above it), in `path` or, for blocks, in `paths`. */
+const covers = (warning: UnplacedContentWarning, path: readonly (string | number)[]) =>
+  [warning.path, ...(warning.paths ?? [])].some((named) => named.every((key, i) => path[i] === key));
 
 /** The text as it may print: lines of a title, without the final punctuation a sentence list drops. */
 const printedForms = (text: string) =>
@@ -90,9 +92,7 @@ async function templates(): Promise<[string, Uint8Array, Record<string, unknown>
     ],
     [
       "report without level-4 items",
-      await reportWith((xml) =>
-        replaceOnce(replaceOnce(xml, "{#isLevel4}", "{#isLevel4}{/isLevel4}"), "{/isLevel4}", ""),
-      ),
+      await reportWith((xml) => xml.replace(/\{#isLevel4\}[\s\S]*?\{\/isLevel4\}/, "")),
     ],
   ];
 }
@@ -160,6 +160,17 @@ describe("render and inspect agree", () => {
       "attachments.1.title",
     ]);
     expect(warnings.every((w) => w.code === "unplaced_content")).toBe(true);
+    const deep: TemplateIssue[] = [];
+    await renderSummary(summary("four-sections"), {
+      template: await reportWith((xml) => xml.replace(/\{#isLevel4\}[\s\S]*?\{\/isLevel4\}/, "")),
+      onWarning: (w) => deep.push(w),
+    });
+    const level4 = deep.filter((w) => w.path.includes("blocks"));
+    expect(level4).toHaveLength(1);
+    expect(level4[0]?.message).toMatch(
+      /^The summary's sections\[0\]\.blocks\[1\]\.blocks\[1\].blocks\[0\] and 1 more like it has content, .*\{#isLevel4\}…\{heading\}…\{\/isLevel4\}/,
+    );
+    expect((level4[0] as UnplacedContentWarning).paths).toHaveLength(2);
     const seed: TemplateIssue[] = [];
     await renderSummary(summary("seed-report"), { onWarning: (w) => seed.push(w), locale: "zh-CN" });
     expect(seed.map((w) => w.path.join("."))).toEqual(

@@ -12,6 +12,12 @@ import type { TemplateTag } from "./inspect.js";
 import { msg } from "./messages.js";
 import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
 
+/** An `unplaced_content` warning; for blocks of a kind the template never prints, every such block. */
+export interface UnplacedContentWarning extends TemplateIssue {
+  /** Every block left out for the same reason, the first being `path` (only when there are several). */
+  paths?: IssuePath[];
+}
+
 /** The block conditions of the vocabulary: a tag inside one prints only that kind of block. */
 const BLOCK_KINDS = ["isParagraph", "isLevel2", "isLevel3", "isLevel4", "isOrdinal"] as const;
 type BlockKind = (typeof BLOCK_KINDS)[number];
@@ -20,6 +26,8 @@ interface Need {
   path: IssuePath;
   /** Any one of these tags prints it (as written in a template). */
   printers: string[];
+  /** For blocks: every block left out for the same reason, the first being `path`. */
+  paths?: IssuePath[];
 }
 
 const isBlockKind = (name: string): name is BlockKind => (BLOCK_KINDS as readonly string[]).includes(name);
@@ -105,8 +113,9 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
     ...(summary.sections ?? []).map((s, i): [IssuePath, Section] => [["sections", i], s]),
   ];
   const placedSentences = new Set<string>();
-  const blockWarnings: Need[] = [];
-  const reported = new Set<string>();
+  // One warning per kind of block and field left out: the first block of that kind names it, and
+  // `paths` lists them all.
+  const blockWarnings = new Map<string, Need & { paths: IssuePath[] }>();
   for (const [path, section] of sections) {
     if (!section) continue;
     need([...path, "heading"], section.heading, "sections.heading");
@@ -115,14 +124,14 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
     for (const [at, kind, fields, sentence] of blocks) {
       const missing = fields.filter((f) => !printed.block(f, kind));
       if (sentence !== undefined && missing.length === 0) placedSentences.add(sentence);
-      // One warning per kind of block and field: the first block of that kind names it.
+      if (missing.length === 0) continue;
       const key = `${kind}\u0000${missing.join()}`;
-      if (missing.length === 0 || reported.has(key)) continue;
-      reported.add(key);
-      blockWarnings.push({
-        path: at,
-        printers: missing.map((f) => `{#${kind}}…{${f}}…{/${kind}}`),
-      });
+      const known = blockWarnings.get(key);
+      if (known) known.paths.push(at);
+      else {
+        const printers = missing.map((f) => `{#${kind}}…{${f}}…{/${kind}}`);
+        blockWarnings.set(key, { path: at, printers, paths: [at] });
+      }
     }
   }
   // A standard sentence prints where the template places it, or where the summary's blocks do.
@@ -131,7 +140,7 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
   need(["title"], summary.title, "title");
   need(["recipient"], summary.recipient, "recipient");
   need(["opening"], summary.opening, "opening.text");
-  needs.push(...blockWarnings);
+  needs.push(...blockWarnings.values());
   need(["closing"], summary.closing, "closing.text");
   need(["signature"], summary.signature, "signature", "signOff", "document.signOff");
   need(["date"], summary.date, "date", "signOff", "document.signOff");
@@ -205,7 +214,7 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
   }
 
   const warnings: TemplateIssue[] = [];
-  for (const { path, printers } of needs) {
+  for (const { path, printers, paths } of needs) {
     if (printers.some((p) => p === "*" || printed.has(p) || p.startsWith("{#"))) {
       // Block needs carry their own (conditional) printers: they are only listed when missing.
       if (!printers.every((p) => p.startsWith("{#"))) continue;
@@ -217,9 +226,11 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
         path: formatPath(path),
         label: labelFor(path) ?? "",
         wanted: templateWanted(wanted),
+        more: (paths?.length ?? 1) - 1,
       }),
     );
     issue.path = path;
+    if (paths && paths.length > 1) (issue as UnplacedContentWarning).paths = paths;
     warnings.push(issue);
   }
   return warnings;

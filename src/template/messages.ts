@@ -324,10 +324,10 @@ export const templateMessages = defineMessages({
       `{@${p.tag}} is in a text box, which would clip the paragraphs it is replaced by. Move it into the body, in a paragraph of its own.`,
   },
   unplaced_content: {
-    "zh-CN": (p: { path: string; label: string; wanted: string }) =>
-      `会议总结中的 ${p.path}${p.label ? `（${p.label}）` : ""}有内容，但模板中没有印出它的位置（${p.wanted}），这部分内容不会出现在文档中。`,
-    en: (p: { path: string; label: string; wanted: string }) =>
-      `The summary's ${p.path}${p.label ? ` (${p.label})` : ""} has content, but the template has no place that prints it (${p.wanted}), so it is left out of the document.`,
+    "zh-CN": (p: { path: string; label: string; wanted: string; more?: number }) =>
+      `会议总结中的 ${p.path}${p.label ? `（${p.label}）` : ""}${p.more ? `及另外 ${p.more} 处同类内容` : ""}有内容，但模板中没有印出它的位置（${p.wanted}），这部分内容不会出现在文档中。`,
+    en: (p: { path: string; label: string; wanted: string; more?: number }) =>
+      `The summary's ${p.path}${p.label ? ` (${p.label})` : ""}${p.more ? ` and ${p.more} more like it` : ""} has content, but the template has no place that prints it (${p.wanted}), so it is left out of the document.`,
   },
 });
 
