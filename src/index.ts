@@ -97,7 +97,10 @@ export {
 // Reading text files (UTF-8, UTF-16 with a BOM, GB18030) and the languages messages are written in
 export { DEFAULT_LOCALE, Locale, localeFromEnv } from "./messages/catalogue.js";
 // Template inspection
+export type { UnplacedContentWarning } from "./template/agreement.js";
+export { InvalidDataError, type TemplateData } from "./template/data.js";
 export {
+  type InspectTemplateOptions,
   type InspectTemplateResult,
   inspectTemplate,
   type TagSign,

@@ -298,3 +298,73 @@ describe("meeting-summary inspect", () => {
     );
   });
 });
+
+describe("--data and warnings", () => {
+  const ownTemplate = () =>
+    reportWith((xml) => xml.replace("{title}", "{title}（{unitName}，联系人：{contact.name}）"));
+  const extra = JSON.stringify({ unitName: "某某局", contact: { name: "李某某" } });
+
+  it("render fills your own fields from --data", async () => {
+    const { code, cwd, stderr } = await cli(
+      ["render", "s.json", "-o", "out.docx", "-t", "own.docx", "--data", "extra.json"],
+      "",
+      { "s.json": JSON.stringify(minimalSummary()), "own.docx": await ownTemplate(), "extra.json": extra },
+    );
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(paragraphTexts(readFileSync(join(cwd, "out.docx")))[0]).toBe(
+      "组织生活会情况报告（某某局，联系人：李某某）",
+    );
+  });
+
+  it("render names the data file for a field that shadows a tag, and writes nothing", async () => {
+    const { code, cwd, stderr } = await cli(
+      ["render", "s.json", "-o", "out.docx", "--data", "extra.json"],
+      "",
+      { "s.json": JSON.stringify(minimalSummary()), "extra.json": JSON.stringify({ title: "x" }) },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^extra\.json: The data field title has the name of this library's tag \{title\}.*\[data_shadows_tag\]\n$/,
+    );
+    expect(existsSync(join(cwd, "out.docx"))).toBe(false);
+  });
+
+  it("render refuses a --data file that is not a JSON object", async () => {
+    for (const text of ["[1]", "{unitName:"]) {
+      const { code, stderr } = await cli(["render", "s.json", "-o", "out.docx", "--data", "extra.json"], "", {
+        "s.json": JSON.stringify(minimalSummary()),
+        "extra.json": text,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^extra\.json: /);
+    }
+  });
+
+  it("render prints content the template has no place for as warnings on stderr, and still writes", async () => {
+    const { code, stdout, stderr } = await cli(["render", "seed.json", "-o", "out.docx"], "", {
+      "seed.json": seedJson,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe("wrote out.docx\n");
+    expect(stderr).toContain(
+      "seed.json: warning: The summary's meeting.theme (会议主题) has content, but the template has no place that prints it ({meeting.theme} / {facts.sentences.meeting}), so it is left out of the document. [unplaced_content]\n",
+    );
+  });
+
+  it("inspect knows your own fields from --data, and reports them without it", async () => {
+    const files = { "own.docx": await ownTemplate(), "extra.json": extra };
+    const without = await cli(["inspect", "own.docx"], "", files);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain("{unitName} is not a tag this library fills");
+    const withData = await cli(["inspect", "own.docx", "--data", "extra.json"], "", files);
+    expect({ code: withData.code, stderr: withData.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(withData.stdout).toContain("{unitName} {contact.name}");
+  });
+
+  it("inspect prints warnings on stderr and exits 0 when there is no problem", async () => {
+    const template = await reportWith((xml) => xml.replace("{#isLevel2}", "{#isLevel2} "));
+    const { code, stderr } = await cli(["inspect", "t.docx"], "", { "t.docx": template });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^t\.docx: warning: body «\{#isLevel2\}»: .*\[loop_paragraph_spaces\]\n$/);
+  });
+});

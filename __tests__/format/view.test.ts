@@ -146,6 +146,8 @@ describe("toView", () => {
       date: "",
       place: "",
       host: "**",
+      organizer: "",
+      recorder: "",
       supervisors: [
         { organization: "组织部", name: "", title: "" },
         { organization: "纪委", name: "", title: "" },

@@ -96,6 +96,8 @@ function seedView(): SummaryView {
       date: "",
       place: "",
       host: "",
+      organizer: "",
+      recorder: "",
       supervisors: [],
       supervisorOrganizations: "",
       agenda: [],

@@ -21,8 +21,16 @@ describe("inspectTemplate", () => {
     const { tags, issues } = inspectTemplate(await builtInTemplate("report"));
     expect(issues).toEqual([]);
     expect(tags.slice(0, 5)).toEqual([
-      { name: "title", sign: "", scope: "", part: "body", paragraph: "{title}", known: true },
-      { name: "recipient", sign: "#", scope: "", part: "body", paragraph: "{#recipient}", known: true },
+      { name: "title", sign: "", scope: "", part: "body", paragraph: "{title}", known: true, field: "title" },
+      {
+        name: "recipient",
+        sign: "#",
+        scope: "",
+        part: "body",
+        paragraph: "{#recipient}",
+        known: true,
+        field: "recipient",
+      },
       {
         name: "recipient",
         sign: "",
@@ -30,9 +38,26 @@ describe("inspectTemplate", () => {
         part: "body",
         paragraph: "{recipient}：",
         known: true,
+        field: "recipient",
       },
-      { name: "opening", sign: "#", scope: "", part: "body", paragraph: "{#opening}", known: true },
-      { name: "text", sign: "", scope: "opening", part: "body", paragraph: "{text}", known: true },
+      {
+        name: "opening",
+        sign: "#",
+        scope: "",
+        part: "body",
+        paragraph: "{#opening}",
+        known: true,
+        field: "opening",
+      },
+      {
+        name: "text",
+        sign: "",
+        scope: "opening",
+        part: "body",
+        paragraph: "{text}",
+        known: true,
+        field: "opening.text",
+      },
     ]);
     expect(tags).toContainEqual({
       name: "heading",
@@ -41,8 +66,16 @@ describe("inspectTemplate", () => {
       part: "body",
       paragraph: "{number}{heading}{text}",
       known: true,
+      field: "sections.blocks.heading",
     });
-    expect(tags.at(-1)).toEqual({ name: "title", sign: "", scope: "", part: "properties", known: true });
+    expect(tags.at(-1)).toEqual({
+      name: "title",
+      sign: "",
+      scope: "",
+      part: "properties",
+      known: true,
+      field: "title",
+    });
   });
 
   const expected: Record<string, object> = {
@@ -239,6 +272,7 @@ describe("inspectTemplate", () => {
       part: "header",
       paragraph: "{meeting.kind} {titel}",
       known: true,
+      field: "meeting.kind",
     });
     expect(issues).toMatchObject([
       {

@@ -111,14 +111,14 @@ describe("renderSummary with a user's template", () => {
     expect(paragraphTexts(docx)[0]).toBe("巡视整改专题组织生活会总结报告（专题组织生活会）");
   });
 
-  it("names a tag without a value, or prints nothing on request", async () => {
+  it("refuses a tag that is not in the vocabulary, or prints nothing on request", async () => {
     const template = await reportTemplateWith((xml) => xml.replace("{title}", "{title}{titel}{constructor}"));
     const error = await errorOf(renderSummary(seedReport(), { template }));
     expect(error).toMatchObject({
-      code: "render_failed",
+      code: "invalid_template",
       issues: [
-        { code: "missing_value", tag: "titel" },
-        { code: "missing_value", tag: "constructor" },
+        { code: "unknown_tag", tag: "titel", suggestion: "title" },
+        { code: "unknown_tag", tag: "constructor" },
       ],
     });
     const docx = await renderSummary(seedReport(), { template, missingValues: "empty" });
@@ -168,6 +168,7 @@ describe("renderSummary with a user's template", () => {
       sections: [],
       closing: [],
       signOff: "",
+      attachments: [],
     });
     expect(partXml(docx)).not.toMatch(/\{[#/@]?[a-zA-Z]+\}/);
   });

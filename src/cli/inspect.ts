@@ -1,7 +1,20 @@
 import type { Command } from "commander";
+import { ErrorCode, MeetingSummaryError } from "../errors/index.js";
 import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
-import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, reportIssues, say } from "./io.js";
+import {
+  type CliIo,
+  type Done,
+  describeError,
+  Exit,
+  ExitCode,
+  readBytes,
+  readData,
+  reportIssues,
+  reportWarnings,
+  say,
+} from "./io.js";
 import { cliMessages, helpMessages } from "./messages.js";
+import { dataOption } from "./options.js";
 
 /** Each part's tags as written (`{#sections}`, `{number}`), each once, in order of first use. */
 function tagsByPart(tags: readonly TemplateTag[]): Map<string, string[]> {
@@ -20,18 +33,22 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
     .command("inspect")
     .description(say(io, helpMessages.inspect, {}))
     .argument("<template.docx>", say(io, helpMessages.templateArgument, {}))
-    .action(async (file: string) => {
+    .addOption(dataOption(io))
+    .action(async (file: string, opts: { data?: string }) => {
       const bytes = await readBytes(io, file);
+      const data = await readData(io, opts.data);
       let inspection: ReturnType<typeof inspectTemplate>;
       try {
-        inspection = inspectTemplate(bytes);
+        inspection = inspectTemplate(bytes, { locale: io.locale, ...(data && { data }) });
       } catch (error) {
-        describeError(io, file, error);
+        const isData = error instanceof MeetingSummaryError && error.code === ErrorCode.InvalidData;
+        describeError(io, isData ? (opts.data as string) : file, error);
       }
       for (const [part, usages] of tagsByPart(inspection.tags)) {
         io.stdout(`${say(io, cliMessages.partUses, { file, part, tags: usages })}\n`);
       }
       reportIssues(io, file, inspection.issues, true);
+      reportWarnings(io, file, inspection.warnings);
       if (inspection.issues.length > 0) {
         const count = inspection.issues.length;
         io.stderr(`${say(io, cliMessages.problems, { file, count })}\n`);

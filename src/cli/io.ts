@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
 import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
+import { msg, templateText } from "../template/messages.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
 import { cliMessages } from "./messages.js";
 
@@ -70,6 +71,39 @@ export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The `--data` file: a JSON object of your own fields, decoded like any text file. Undefined without the flag.
+ */
+export async function readData(
+  io: CliIo,
+  file: string | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  if (file === undefined) return undefined;
+  const text = await readInput(io, file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message;
+    io.stderr(`${file}: ${templateText(msg("data_not_json", { reason }), io.locale)}\n`);
+    throw new Exit(ExitCode.InvalidInput);
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    io.stderr(`${file}: ${templateText(msg("data_not_object", {}), io.locale)}\n`);
+    throw new Exit(ExitCode.InvalidInput);
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Warnings go to stderr, each with its code; they do not change the exit code. */
+export function reportWarnings(io: CliIo, source: string, warnings: readonly Issue[]): void {
+  for (const warning of warnings) {
+    io.stderr(
+      `${say(io, cliMessages.warning, { source, message: `${warning.message} [${warning.code}]` })}\n`,
+    );
+  }
+}
+
 /** A text file (or standard input for "-") as text: UTF-8, UTF-16 with a BOM, or GB18030 (src/text/decode.ts). */
 export async function readInput(io: CliIo, file: string): Promise<string> {
   const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
@@ -85,7 +119,12 @@ export async function readInput(io: CliIo, file: string): Promise<string> {
 export function describeError(io: CliIo, source: string, error: unknown): never {
   if (error instanceof MeetingSummaryError) {
     // Template problems carry their code, to look up in docs/custom-templates.md.
-    reportIssues(io, source, error.issues, error instanceof TemplateError);
+    reportIssues(
+      io,
+      source,
+      error.issues,
+      error instanceof TemplateError || error.code === ErrorCode.InvalidData,
+    );
     throw new Exit(ExitCode.InvalidInput);
   }
   throw error;

@@ -146,6 +146,10 @@ export const helpMessages = defineMessages({
     en: () => "list the tags a .docx template uses and every problem in it (exit 1 when there is any)",
   },
   templateArgument: { "zh-CN": () => "要检查的模板", en: () => "the template to check" },
+  data: {
+    "zh-CN": () => "模板中自定义字段（单位名称、联系人等）的数据，JSON 对象，如 {unitName}",
+    en: () => "your own fields for the template (单位名称, 联系人, …) as a JSON object: {unitName} etc.",
+  },
   schema: { "zh-CN": () => "输出会议总结的 JSON Schema", en: () => "print the JSON Schema of a summary" },
   init: {
     "zh-CN": () => "生成一份示例会议总结，在此基础上修改",

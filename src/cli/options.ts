@@ -10,6 +10,11 @@ export function invalidCharactersOption(io: CliIo): Option {
     .default("reject");
 }
 
+/** `--data <extra.json>`, shared by the commands that fill or check a template (read with `readData`). */
+export function dataOption(io: CliIo): Option {
+  return new Option("--data <extra.json>", say(io, helpMessages.data, {}));
+}
+
 /** The layout flags of a built-in template (src/layout/options.ts): `--fonts`, `--margins`, `--lines-per-page`. */
 export function layoutOptions(io: CliIo): Option[] {
   const range = { min: LINES_PER_PAGE.min, max: LINES_PER_PAGE.max };

@@ -6,9 +6,27 @@ import { parseSummaryJson, writeFileAtomic } from "../node.js";
 import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import type { MissingValues } from "../template/render.js";
-import { type CliIo, type Done, describeError, Exit, ExitCode, readBytes, readInput, say } from "./io.js";
+import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
+import {
+  type CliIo,
+  type Done,
+  describeError,
+  Exit,
+  ExitCode,
+  readBytes,
+  readData,
+  readInput,
+  reportWarnings,
+  say,
+} from "./io.js";
 import { cliMessages, helpMessages } from "./messages.js";
-import { invalidCharactersOption, type LayoutFlags, layoutFrom, layoutOptions } from "./options.js";
+import {
+  dataOption,
+  invalidCharactersOption,
+  type LayoutFlags,
+  layoutFrom,
+  layoutOptions,
+} from "./options.js";
 /** `meeting-summary render`. */
 export function renderCommand(program: Command, io: CliIo, done: Done): void {
   const command = program
@@ -22,6 +40,7 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
       "report",
     )
     .addOption(invalidCharactersOption(io))
+    .addOption(dataOption(io))
     .addOption(
       new Option("--missing-values <mode>", say(io, helpMessages.missingValues, {}))
         .choices(["error", "empty"])
@@ -36,11 +55,14 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         template: string;
         invalidCharacters: string;
         missingValues: string;
+        data?: string;
       },
     ) => {
       const source = file === "-" ? "<stdin>" : file;
       const text = await readInput(io, file);
       const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
+      const data = await readData(io, opts.data);
+      const warnings: TemplateIssue[] = [];
       let bytes: Uint8Array;
       try {
         const summary = parseSummaryJson(text, {
@@ -52,11 +74,21 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
           template,
           missingValues: opts.missingValues as MissingValues,
           layout: layoutFrom(opts),
+          ...(data && { data }),
+          onWarning: (warning) => warnings.push(warning),
         });
       } catch (error) {
-        // Summary problems are the summary file's; template problems are the template file's.
-        const isSummary = error instanceof MeetingSummaryError && error.code === ErrorCode.InvalidSummary;
-        describeError(io, isSummary ? source : opts.template, error);
+        // Summary problems are the summary file's; template problems the template's; data problems the data's.
+        const code = error instanceof MeetingSummaryError ? error.code : undefined;
+        const blamed =
+          code === ErrorCode.InvalidSummary ? source : code === ErrorCode.InvalidData ? opts.data : undefined;
+        describeError(io, blamed ?? opts.template, error);
+      }
+      // Content of the summary the template prints nowhere is the summary's; the rest the template's.
+      for (const warning of warnings) {
+        reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
+          warning,
+        ]);
       }
       try {
         await writeFileAtomic(resolve(io.cwd, opts.output), bytes);

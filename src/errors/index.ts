@@ -15,6 +15,8 @@ export const ErrorCode = {
   InvalidTemplate: "invalid_template",
   /** The template is valid but rendering it with this summary failed: see `issues`. */
   RenderFailed: "render_failed",
+  /** Your own data for a template (`data` option, `--data`) cannot be used: see `issues`. */
+  InvalidData: "invalid_data",
   /** The bytes of a text file (a summary's JSON, a draft) are not text in an encoding we read: see `issues`. */
   UnreadableText: "unreadable_text",
 } as const;

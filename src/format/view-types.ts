@@ -115,6 +115,10 @@ export interface MeetingView {
   place: string;
   /** 主持人. */
   host: string;
+  /** 召开单位 as given; "" when not given (the generated sentence falls back on the signature). */
+  organizer: string;
+  /** 记录人. */
+  recorder: string;
   /** 指导人员. */
   supervisors: SupervisorView[];
   /** The supervisors' organisations joined with "、": "纪委、组织部". */

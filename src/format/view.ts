@@ -104,6 +104,8 @@ function meetingView(facts: MeetingFacts = {}): MeetingView {
     date: facts.date === undefined ? "" : formatChineseDate(facts.date),
     place: facts.place ?? "",
     host: facts.host ?? "",
+    organizer: facts.organizer ?? "",
+    recorder: facts.recorder ?? "",
     supervisors,
     supervisorOrganizations: [...new Set(supervisors.map((s) => s.organization))].join("、"),
     agenda: (facts.agenda ?? []).map((text, i) => ({ number: String(i + 1), text })),

@@ -40,6 +40,7 @@ const MEETING_LABELS: Record<string, string> = {
   name: "姓名",
   title: "职务",
   organizer: "召开单位",
+  recorder: "记录人",
   preparation: "会前准备情况",
   talks: "谈心谈话人次",
   opinions: "征求意见条数",

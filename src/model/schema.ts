@@ -196,6 +196,7 @@ const meetingFacts = z
     agenda: z.array(text()).optional().meta({ description: "会议议程, in order." }),
     attendance: attendance.optional(),
     organizer: text().optional().meta({ description: "召开单位 (default: signature)." }),
+    recorder: text().optional().meta({ description: "记录人." }),
     preparation: z
       .strictObject({
         talks: count().optional().meta({ description: "谈心谈话人次." }),

@@ -146,6 +146,8 @@ export interface MeetingFacts {
   attendance?: Attendance;
   /** 召开单位, e.g. `"机关第一党支部"`: the subject of the generated meeting sentence (default: `signature`). */
   organizer?: string;
+  /** 记录人: who took the minutes, as a 纪要 or a meeting record names them. */
+  recorder?: string;
   /** 会前准备 figures: 谈心谈话 人次, 征求意见 条. */
   preparation?: PreparationFacts;
   /** 批评和自我批评 figures: speakers, criticisms raised. */

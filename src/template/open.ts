@@ -1,6 +1,8 @@
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
+import { FileKind, sniffFileKind } from "./file-kind.js";
 import { inflatedSize } from "./inflated-size.js";
+import { msg, type TemplateMessage } from "./messages.js";
 import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
 import { openZip } from "./zip.js";
 
@@ -28,12 +30,18 @@ const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
 const EOCD = 0x06054b50;
 const CENTRAL_HEADER = 0x02014b50;
 
-function refuse(code: TemplateIssueCode, explanation: string, cause?: unknown): never {
+function refuse(code: TemplateIssueCode, explanation: TemplateMessage, cause?: unknown): never {
   throw new TemplateError(ErrorCode.InvalidTemplate, [makeIssue(code, explanation)], { cause });
 }
 
-const NOT_A_ZIP =
-  "The template is not a .docx file: it is not a zip archive. Save it in Word or WPS as “Word 文档 (*.docx)”.";
+const NOT_A_ZIP = msg("not_a_zip", {});
+
+/** Not a zip: say what the file is (a .doc, a .wps, an encrypted .docx, …) when its first bytes tell. */
+function notAZip(bytes: Uint8Array, cause?: unknown): never {
+  const kind = sniffFileKind(bytes);
+  if (kind === FileKind.Zip || kind === FileKind.Other) refuse(TemplateIssueCode.NotADocx, NOT_A_ZIP, cause);
+  refuse(TemplateIssueCode.NotADocx, msg("file_kind", { kind }), cause);
+}
 
 interface CentralEntry {
   name: string;
@@ -54,7 +62,7 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
   if (bytes.length > TemplateLimits.maxFileBytes) {
     refuse(
       TemplateIssueCode.TooLarge,
-      `The template file is ${mb(bytes.length)}; a template may be at most ${mb(TemplateLimits.maxFileBytes)}.`,
+      msg("file_too_large", { size: mb(bytes.length), max: mb(TemplateLimits.maxFileBytes) }),
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -66,27 +74,21 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
       break;
     }
   }
-  if (eocd < 0) refuse(TemplateIssueCode.NotADocx, NOT_A_ZIP);
+  if (eocd < 0) notAZip(bytes);
   const count = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || offset === 0xffffffff) {
-    refuse(
-      TemplateIssueCode.TooLarge,
-      "The template is a ZIP64 archive, made for files over 4 GB; a .docx template never needs one.",
-    );
+    refuse(TemplateIssueCode.TooLarge, msg("zip64", {}));
   }
   if (count > TemplateLimits.maxEntries) {
-    refuse(
-      TemplateIssueCode.TooManyParts,
-      `The template holds ${count} files; a template may hold at most ${TemplateLimits.maxEntries}.`,
-    );
+    refuse(TemplateIssueCode.TooManyParts, msg("too_many_parts", { count, max: TemplateLimits.maxEntries }));
   }
   const entries: CentralEntry[] = [];
   let at = offset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) {
-      refuse(TemplateIssueCode.NotADocx, "The template is not a .docx file: its zip directory is damaged.");
+      refuse(TemplateIssueCode.NotADocx, msg("zip_directory_damaged", {}));
     }
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -104,7 +106,11 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
     if (entry.size > TemplateLimits.maxPartBytes) {
       refuse(
         TemplateIssueCode.TooLarge,
-        `The file ${entry.name} inside the template unpacks to ${mb(entry.size)}; a part may be at most ${mb(TemplateLimits.maxPartBytes)}.`,
+        msg("part_too_large", {
+          name: entry.name,
+          size: mb(entry.size),
+          max: mb(TemplateLimits.maxPartBytes),
+        }),
       );
     }
     total += entry.size;
@@ -112,15 +118,14 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
   if (total > TemplateLimits.maxTotalBytes) {
     refuse(
       TemplateIssueCode.TooLarge,
-      `The template unpacks to ${mb(total)}; a template may unpack to at most ${mb(TemplateLimits.maxTotalBytes)}.`,
+      msg("total_too_large", { size: mb(total), max: mb(TemplateLimits.maxTotalBytes) }),
     );
   }
   return entries;
 }
 
 const LOCAL_HEADER = 0x04034b50;
-const DAMAGED =
-  "The template is not a .docx file: its zip data is damaged. Open it in Word or WPS and save it again.";
+const DAMAGED = msg("zip_data_damaged", {});
 
 /**
  * Checks that an entry really inflates to the size it declares, counting without inflating (memory stays
@@ -144,10 +149,7 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
     }
   } else return; // pizzip refuses compression methods it does not know
   if (actual !== entry.size) {
-    refuse(
-      TemplateIssueCode.TooLarge,
-      `The file ${entry.name} inside the template does not unpack to the size the zip declares: the file is damaged or made to mislead.`,
-    );
+    refuse(TemplateIssueCode.TooLarge, msg("size_mismatch", { name: entry.name }));
   }
 }
 
@@ -191,13 +193,12 @@ export function openTemplate(bytes: Uint8Array): PizZip {
   try {
     zip = openZip(bytes);
   } catch (cause) {
-    refuse(TemplateIssueCode.NotADocx, NOT_A_ZIP, cause);
+    notAZip(bytes, cause);
   }
   if (!zip.file("word/document.xml")) {
-    refuse(
-      TemplateIssueCode.MissingDocument,
-      "The template is not a Word document: the zip has no word/document.xml. Save it in Word or WPS as “Word 文档 (*.docx)”.",
-    );
+    if (sniffFileKind(bytes) === FileKind.Odt)
+      refuse(TemplateIssueCode.NotADocx, msg("file_kind", { kind: FileKind.Odt }));
+    refuse(TemplateIssueCode.MissingDocument, msg("missing_document", {}));
   }
   const issues: TemplateIssue[] = [];
   for (const [name, file] of Object.entries(zip.files)) {
@@ -206,19 +207,10 @@ export function openTemplate(bytes: Uint8Array): PizZip {
     try {
       text = file.asText();
     } catch (cause) {
-      refuse(
-        TemplateIssueCode.TooLarge,
-        `The file ${name} inside the template does not unpack to the size the zip declares: the file is damaged or made to mislead.`,
-        cause,
-      );
+      refuse(TemplateIssueCode.TooLarge, msg("size_mismatch", { name }), cause);
     }
     if (DTD.test(text)) {
-      issues.push(
-        makeIssue(
-          TemplateIssueCode.DtdNotAllowed,
-          `The file ${name} inside the template declares a DTD (<!DOCTYPE>), which Word never writes and which can be used to attack the program reading it. Open the template in Word or WPS and save it again.`,
-        ),
-      );
+      issues.push(makeIssue(TemplateIssueCode.DtdNotAllowed, msg("dtd_not_allowed", { name })));
     }
   }
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);

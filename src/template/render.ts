@@ -2,9 +2,13 @@ import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { isSignOffXml, signOffKeepEdit, type TextEdit } from "../layout/sign-off.js";
+import { checkLocale, type Locale } from "../messages/catalogue.js";
+import { checkData } from "./data.js";
+import { msg } from "./messages.js";
 import { openTemplate } from "./open.js";
 import {
   issuesFromDocxtemplater,
+  localizeTemplateError,
   makeIssue,
   type ParagraphLocator,
   paragraphLocator,
@@ -13,6 +17,7 @@ import {
   TemplateIssueCode,
   type XmlToken,
 } from "./template-issues.js";
+import { asDocument, commentsLeftAlone } from "./word-parts.js";
 import { zipToBytes } from "./zip.js";
 
 /** The main document part, where the sign-off is. */
@@ -65,6 +70,8 @@ export interface CompiledParts {
   tags: Map<string, ParsedTag[]>;
   /** Per file of the .docx: finds the paragraph around a text offset. */
   locators: Map<string, ParagraphLocator>;
+  /** Per file of the .docx: its XML tokens, to find Word's marks (revisions, text boxes) around tags. */
+  tokens: Map<string, XmlToken[]>;
 }
 
 interface MissingTag {
@@ -83,12 +90,16 @@ function listener(parts: CompiledParts, missing: MissingTag[]) {
     set(options: { inspect?: { filePath?: string; xmllexed?: XmlToken[]; postparsed?: ParsedTag[] } }) {
       const inspect = options.inspect;
       if (!inspect?.filePath) return;
-      if (inspect.xmllexed) parts.locators.set(inspect.filePath, paragraphLocator(inspect.xmllexed));
+      if (inspect.xmllexed) {
+        parts.locators.set(inspect.filePath, paragraphLocator(inspect.xmllexed));
+        parts.tokens.set(inspect.filePath, inspect.xmllexed);
+      }
       if (inspect.postparsed) parts.tags.set(inspect.filePath, inspect.postparsed);
     },
     nullGetter(part: ParsedTag, _scope: unknown, file?: { filePath?: string }) {
-      // Loops and conditions on a missing value simply do not render; a plain tag is a missing value.
-      if (!part.module && part.value !== undefined) {
+      // A tag, loop or condition whose name is not in the data is a missing value: a misspelt loop would
+      // otherwise leave out everything it encloses without a word.
+      if (part.value !== undefined) {
         missing.push({ tag: String(part.value).trim(), file: file?.filePath, offset: part.offset });
       }
       return undefined;
@@ -195,7 +206,7 @@ export function compileTemplate(
   onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
 ): CompiledTemplate | undefined {
   const zip: PizZip = openTemplate(template);
-  const parts: CompiledParts = { tags: new Map(), locators: new Map() };
+  const parts: CompiledParts = { tags: new Map(), locators: new Map(), tokens: new Map() };
   const missing: MissingTag[] = [];
   try {
     const doc = new Docxtemplater(zip, {
@@ -204,7 +215,7 @@ export function compileTemplate(
       // Problems reach the caller as a TemplateError; nothing is printed to the console.
       errorLogging: false,
       parser: tagParser,
-      modules: [listener(parts, missing), signOffKeeper()],
+      modules: [listener(parts, missing), signOffKeeper(), commentsLeftAlone()],
       nullGetter: () => "",
     });
     return { doc, parts, missing };
@@ -223,6 +234,13 @@ export function compileTemplate(
 export interface RenderTemplateOptions {
   /** A tag without a value: `"error"` (default) or `"empty"`. */
   missingValues?: MissingValues;
+  /**
+   * Your own data, beside the view's fields: `{ unitName: "某某局" }` fills `{unitName}`. Its names may not be
+   * the vocabulary's (`title`, `meeting`, …): see docs/custom-templates.md.
+   */
+  data?: Readonly<Record<string, unknown>>;
+  /** The language of the issues' messages: "zh-CN" or "en" (default). Codes do not change. */
+  locale?: Locale;
 }
 
 function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): TemplateIssue[] {
@@ -235,11 +253,11 @@ function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): Te
     const paragraph =
       file !== undefined && offset !== undefined ? parts.locators.get(file)?.(offset) : undefined;
     issues.push(
-      makeIssue(
-        TemplateIssueCode.MissingValue,
-        `The tag {${tag}} has no value: it is not part of the data (check its spelling), or pass missingValues: "empty" to print nothing in its place.`,
-        { tag, part: file === undefined ? undefined : partName(file), paragraph },
-      ),
+      makeIssue(TemplateIssueCode.MissingValue, msg("missing_value", { tag }), {
+        tag,
+        part: file === undefined ? undefined : partName(file),
+        paragraph,
+      }),
     );
   }
   return issues;
@@ -256,19 +274,51 @@ function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): Te
  * @param options - {@link RenderTemplateOptions}
  * @example
  * renderTemplate(await builtInTemplate("report"), toView(summary)) //=> Uint8Array (a .docx)
- * @throws {@link TemplateError} `invalid_template` for a template that cannot be used (the same issues as
- *   `inspectTemplate` reports), `render_failed` when a tag has no value (unless `missingValues: "empty"`) —
- *   each problem an issue with its tag, part and paragraph.
+ * @throws {@link TemplateError} `invalid_template` for a template that cannot be used (the same structural
+ *   issues as `inspectTemplate` reports), `render_failed` when a tag, loop or condition has no value in the
+ *   data (unless `missingValues: "empty"`) — each problem an issue with its tag, part and paragraph, in
+ *   the `locale` asked for. Unlike `renderSummary`, it does not check tags against the vocabulary (the data
+ *   is yours) and reports no warnings.
  */
 export function renderTemplate(
   template: Uint8Array,
   view: object,
   options: RenderTemplateOptions = {},
 ): Uint8Array {
-  const compiled = compileTemplate(template) as CompiledTemplate;
+  const locale = checkLocale(options.locale);
+  const data = checkData(options.data, locale);
+  return inLocale(locale, () =>
+    renderCompiled(compileTemplate(template) as CompiledTemplate, view, data, options),
+  );
+}
+
+/**
+ * Runs `render`, writing any {@link TemplateError} it throws in `locale`. (Internal: shared by
+ * `renderTemplate` and `renderSummary`.)
+ */
+export function inLocale<T>(locale: Locale, render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof TemplateError) throw localizeTemplateError(error, locale);
+    throw error;
+  }
+}
+
+/**
+ * Renders a compiled template with view data (and your own data beside it): the second half of
+ * {@link renderTemplate}, for a caller that checked the compiled template first (`renderSummary`).
+ * @throws {@link TemplateError} `render_failed`, in English (see {@link inLocale})
+ */
+export function renderCompiled(
+  compiled: CompiledTemplate,
+  view: object,
+  data: Readonly<Record<string, unknown>> | undefined,
+  options: RenderTemplateOptions = {},
+): Uint8Array {
   const { doc, parts, missing } = compiled;
   try {
-    doc.render(view);
+    doc.render(data === undefined ? view : { ...data, ...view });
   } catch (error) {
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
@@ -277,5 +327,5 @@ export function renderTemplate(
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
-  return zipToBytes(doc.getZip());
+  return zipToBytes(asDocument(doc.getZip()));
 }

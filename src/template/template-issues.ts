@@ -1,4 +1,6 @@
-import type { Issue } from "../errors/index.js";
+import { ErrorCode, type Issue, TemplateError } from "../errors/index.js";
+import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
+import { msg, placeOf, type TemplateMessage, templateText } from "./messages.js";
 
 /**
  * Template problems as a template author sees them: a stable code, the tag, the part of the document
@@ -53,6 +55,20 @@ export const TemplateIssueCode = {
   TagOutOfScope: "tag_out_of_scope",
   /** A tag written as the wrong kind, e.g. `{sections}` without `#`, or `{@title}` (inspect only). */
   WrongTagKind: "wrong_tag_kind",
+  /** A template with no tag at all: it would render as a copy of itself. */
+  NoTags: "no_tags",
+  /** A field of your own data has the name of a vocabulary tag (`data` option). */
+  DataShadowsTag: "data_shadows_tag",
+  /** A field of your own data is not text, a number, true/false, a list or an object. */
+  InvalidData: "invalid_data",
+  /** Warning: a tag typed with track changes on; its values would come out as tracked insertions. */
+  TrackedTag: "tracked_tag",
+  /** Warning: a loop's paragraph also holds spaces, so it stays, adding a blank paragraph per entry. */
+  LoopParagraphSpaces: "loop_paragraph_spaces",
+  /** Warning: a `{@…}` tag in a text box, which clips the paragraphs it becomes. */
+  RawTagInTextBox: "raw_tag_in_text_box",
+  /** Warning: the summary has content the template prints nowhere (attachments, facts, …). */
+  UnplacedContent: "unplaced_content",
   /** A tag with no value in the data while rendering. */
   MissingValue: "missing_value",
   /** A value holds characters a Word document cannot hold. */
@@ -210,49 +226,115 @@ function bare(text: string): string {
     .trim();
 }
 
-/**
- * Builds an issue; the message starts with where it is: `body «{title 会议»: …`.
- * @param code - its {@link TemplateIssueCode}
- * @param explanation - what is wrong and what to do, in Word terms
- * @param where - the tag, part and paragraph, when known
- * @example
- * makeIssue("unknown_tag", "{titel} is not a tag…", { tag: "titel", part: "body", paragraph: "{titel}" }).message
- * //=> "body «{titel}»: {titel} is not a tag…"
- */
-export function makeIssue(
-  code: TemplateIssueCode,
-  explanation: string,
-  where: { tag?: string | undefined; part?: string | undefined; paragraph?: string | undefined } = {},
+/** Where an issue is: the tag, the part and the paragraph, when known. */
+export interface IssuePlace {
+  tag?: string | undefined;
+  part?: string | undefined;
+  paragraph?: string | undefined;
+}
+
+/** What each issue was made from, so that it can be written again in another language. */
+const made = new WeakMap<TemplateIssue, { message: TemplateMessage; where: IssuePlace }>();
+
+function issueIn(
+  code: string,
+  message: TemplateMessage,
+  where: IssuePlace,
+  locale: Locale,
+  extra: Partial<TemplateIssue> = {},
 ): TemplateIssue {
-  const place = [where.part, where.paragraph === undefined ? undefined : `«${excerpt(where.paragraph)}»`]
-    .filter((s) => s !== undefined)
-    .join(" ");
+  const explanation = templateText(message, locale);
+  const place = placeOf(
+    where.part,
+    where.paragraph === undefined ? undefined : excerpt(where.paragraph),
+    locale,
+  );
   const issue: TemplateIssue = {
     path: [],
     code,
-    message: place === "" ? explanation : `${place}: ${explanation}`,
+    message:
+      place === "" ? explanation : templateText(msg("place_prefix", { place, text: explanation }), locale),
     explanation,
   };
   if (where.tag !== undefined) issue.tag = where.tag;
   if (where.part !== undefined) issue.part = where.part;
   if (where.paragraph !== undefined) issue.paragraph = where.paragraph;
+  Object.assign(issue, extra);
+  made.set(issue, { message, where });
   return issue;
+}
+
+/**
+ * Builds an issue; the message starts with where it is: `body «{title 会议»: …` (`正文“{title 会议”处：…`).
+ * @param code - its {@link TemplateIssueCode}
+ * @param message - what is wrong and what to do, in Word terms: a message of the catalogue (src/template/messages.ts)
+ * @param where - the tag, part and paragraph, when known
+ * @param locale - the language of `message` (default en; {@link localizeIssues} writes it again in another)
+ * @example
+ * makeIssue("unknown_tag", msg("unknown_tag", { written: "{titel}" }), { tag: "titel", part: "body", paragraph: "{titel}" }).message
+ * //=> "body «{titel}»: {titel} is not a tag…"
+ */
+export function makeIssue(
+  code: TemplateIssueCode,
+  message: TemplateMessage,
+  where: IssuePlace = {},
+  locale: Locale = DEFAULT_LOCALE,
+): TemplateIssue {
+  return issueIn(code, message, where, locale);
+}
+
+/**
+ * The same issues written in `locale` (codes, tags, parts and paragraphs unchanged). Issues are made in
+ * English where they are found and written again at the API's edge, so that the stages in between (and
+ * any cache of compiled templates) never carry a language.
+ * @example
+ * localizeIssues([issue], "zh-CN")[0].message //=> "正文“{title”处：标记 {title 缺少右大括号 }。…"
+ */
+export function localizeIssues(issues: readonly TemplateIssue[], locale: Locale): TemplateIssue[] {
+  return issues.map((issue) => {
+    const from = made.get(issue);
+    if (!from) return issue;
+    const { code, message: _m, explanation: _e, tag: _t, part: _a, paragraph: _g, ...extra } = issue;
+    return issueIn(code, from.message, from.where, locale, extra);
+  });
+}
+
+/**
+ * A {@link TemplateError} with its issues and message written in `locale`.
+ * @param error - the error as thrown (English)
+ * @param locale - the language wanted
+ */
+export function localizeTemplateError(error: TemplateError, locale: Locale): TemplateError {
+  if (locale === DEFAULT_LOCALE) return error;
+  const issues = localizeIssues(error.issues as TemplateIssue[], locale);
+  const localized = new TemplateError(
+    error.code as typeof ErrorCode.InvalidTemplate | typeof ErrorCode.RenderFailed,
+    issues,
+    { cause: error.cause },
+  );
+  const key = error.code === ErrorCode.InvalidTemplate ? "invalid_template" : "render_failed";
+  const first = issues[0]?.message;
+  if (first !== undefined) {
+    localized.message = templateText(msg(key, { first, more: issues.length - 1 }), locale);
+  }
+  return localized;
 }
 
 /** The explanation and code for one docxtemplater error, in words for someone editing in Word or WPS. */
 function explain(
   error: XtError,
   paragraph: string | undefined,
-): { code: TemplateIssueCode; tag?: string; explanation: string } {
+): { code: TemplateIssueCode; tag?: string; explanation: TemplateMessage } {
   const p = error.properties ?? {};
   const context = p.context ?? "";
   switch (p.id) {
     case "unclosed_tag": {
-      const tag = bare(context.split(/\s/)[0] ?? "");
+      // The name only: `{recipient：` is the tag `recipient` followed by text.
+      const tag = /^[\p{L}\p{N}_.]*/u.exec(bare(context.split(/\s/)[0] ?? ""))?.[0] ?? "";
       return {
         code: TemplateIssueCode.UnclosedTag,
         tag,
-        explanation: `The tag {${tag} is missing its closing brace }. In Word, type } right after ${tag}.`,
+        explanation: msg("unclosed_tag", { tag }),
       };
     }
     case "unopened_tag": {
@@ -266,7 +348,7 @@ function explain(
       return {
         code: TemplateIssueCode.UnopenedTag,
         tag,
-        explanation: `The tag ${tag}} is missing its opening brace {. In Word, type { right before ${tag}.`,
+        explanation: msg("unopened_tag", { tag }),
       };
     }
     case "duplicate_open_tag": {
@@ -274,7 +356,7 @@ function explain(
       return {
         code: TemplateIssueCode.DuplicateOpenTag,
         tag,
-        explanation: `The tag {{${tag} has one opening brace too many. Tags use single braces: delete one {.`,
+        explanation: msg("duplicate_open_tag", { tag }),
       };
     }
     case "duplicate_close_tag": {
@@ -284,7 +366,9 @@ function explain(
       return {
         code: TemplateIssueCode.DuplicateCloseTag,
         tag,
-        explanation: `The tag ${whole === undefined ? `ending ${context}` : `{${whole}}}`} has one closing brace too many. Tags use single braces: delete one }.`,
+        explanation: msg("duplicate_close_tag", {
+          written: whole === undefined ? `…${context}` : `{${whole}}}`,
+        }),
       };
     }
     case "unclosed_loop": {
@@ -292,7 +376,7 @@ function explain(
       return {
         code: TemplateIssueCode.UnclosedLoop,
         tag,
-        explanation: `{#${tag}} starts a part that repeats or may be left out, but no {/${tag}} ends it. Add a paragraph holding only {/${tag}} where that part should end.`,
+        explanation: msg("unclosed_loop", { tag }),
       };
     }
     case "unopened_loop": {
@@ -300,7 +384,7 @@ function explain(
       return {
         code: TemplateIssueCode.UnopenedLoop,
         tag,
-        explanation: `{/${tag}} ends a part that no {#${tag}} starts. Add a paragraph holding only {#${tag}} where that part should start, or delete {/${tag}}.`,
+        explanation: msg("unopened_loop", { tag }),
       };
     }
     case "closing_tag_does_not_match_opening_tag": {
@@ -309,7 +393,7 @@ function explain(
       return {
         code: TemplateIssueCode.MismatchedLoop,
         tag: open,
-        explanation: `{#${open}} is ended by {/${close}}: the two names must be the same. Change {/${close}} to {/${open}}, or check that the parts end in the reverse order they start.`,
+        explanation: msg("mismatched_loop", { open, close }),
       };
     }
     case "unbalanced_loop_tags": {
@@ -318,7 +402,7 @@ function explain(
       return {
         code: TemplateIssueCode.UnbalancedLoops,
         tag: b,
-        explanation: `The parts {#${a}}…{/${a}} and {#${b}}…{/${b}} cross each other. A part that starts inside another must also end inside it (in a table: in the same row).`,
+        explanation: msg("unbalanced_loops", { a, b }),
       };
     }
     case "loop_position_invalid": {
@@ -326,7 +410,7 @@ function explain(
       return {
         code: TemplateIssueCode.MisplacedLoop,
         tag,
-        explanation: `{#${tag}} and {/${tag}} are in places that cannot repeat together, for example one inside a table and the other outside it. Put both in the same table cell, or both outside the table.`,
+        explanation: msg("misplaced_loop", { tag }),
       };
     }
     case "raw_xml_tag_should_be_only_text_in_paragraph": {
@@ -334,7 +418,7 @@ function explain(
       return {
         code: TemplateIssueCode.RawTagNotAlone,
         tag,
-        explanation: `{@${tag}} must be alone in its paragraph, because it is replaced by whole paragraphs. Move any other text or spaces in that paragraph to a paragraph of its own.`,
+        explanation: msg("raw_tag_not_alone", { tag }),
       };
     }
     case "raw_tag_outerxml_invalid": {
@@ -342,33 +426,34 @@ function explain(
       return {
         code: TemplateIssueCode.RawTagNotInParagraph,
         tag,
-        explanation: `{@${tag}} must stand in a normal paragraph of its own, not in a text box, field or similar.`,
+        explanation: msg("raw_tag_not_in_paragraph", { tag }),
       };
     }
     case "invalid_xml_characters":
       return {
         code: TemplateIssueCode.InvalidCharacters,
         tag: p.xtag ?? "",
-        explanation: `The value of {${p.xtag ?? ""}} holds characters a Word document cannot hold.`,
+        explanation: msg("invalid_characters", { tag: p.xtag ?? "" }),
       };
     case "invalid_raw_xml_value":
       return {
         code: TemplateIssueCode.InvalidRawValue,
         tag: bare(p.xtag ?? ""),
-        explanation: `The value of {@${bare(p.xtag ?? "")}} is not text, so it cannot replace a paragraph.`,
+        explanation: msg("invalid_raw_value", { tag: bare(p.xtag ?? "") }),
       };
     case "file_has_invalid_xml":
     case "malformed_xml":
       return {
         code: TemplateIssueCode.InvalidXml,
-        explanation:
-          "This part of the file is damaged (its XML is not well-formed). Open the template in Word or WPS and save it again.",
+        explanation: msg("invalid_xml", {}),
       };
     default:
       return {
         code: TemplateIssueCode.TemplateError,
         ...(p.xtag === undefined ? {} : { tag: p.xtag }),
-        explanation: p.explanation ?? error.message ?? "The template cannot be used.",
+        explanation: msg("template_error", {
+          text: p.explanation ?? error.message ?? "The template cannot be used.",
+        }),
       };
   }
 }
@@ -395,15 +480,58 @@ export function issuesFromDocxtemplater(error: unknown, locators: Locators): Tem
   const xt = error as XtError;
   if (!xt?.properties) return undefined;
   const all = xt.properties.errors ?? [xt];
-  return all.map((one) => {
-    const file = one.properties?.file;
-    const offset = firstOffset(one.properties?.offset);
-    const paragraph = file !== undefined && offset !== undefined ? locators.get(file)?.(offset) : undefined;
-    const { code, tag, explanation } = explain(one, paragraph);
-    return makeIssue(code, explanation, {
-      tag,
-      part: file === undefined ? undefined : partName(file),
-      paragraph,
-    });
-  });
+  return mixedBraces(
+    all.map((one) => {
+      const file = one.properties?.file;
+      const offset = firstOffset(one.properties?.offset);
+      const paragraph = file !== undefined && offset !== undefined ? locators.get(file)?.(offset) : undefined;
+      const { code, tag, explanation } = explain(one, paragraph);
+      return makeIssue(code, explanation, {
+        tag,
+        part: file === undefined ? undefined : partName(file),
+        paragraph,
+      });
+    }),
+  );
+}
+
+/** A tag with one half-width and one full-width brace: `｛signature}` or `{date｝`. */
+const MIXED_BRACES = /｛\s*([#/^@]?)\s*([A-Za-z][\w.]*)\s*\}|\{\s*([#/^@]?)\s*([A-Za-z][\w.]*)\s*｝/g;
+
+/** The brace errors a mixed-brace tag causes (the engine sees a lone `}` or `{`). */
+const BRACE_CODES: ReadonlySet<string> = new Set([
+  TemplateIssueCode.UnclosedTag,
+  TemplateIssueCode.UnopenedTag,
+  TemplateIssueCode.DuplicateOpenTag,
+  TemplateIssueCode.DuplicateCloseTag,
+]);
+
+/**
+ * One issue per tag typed with one full-width brace (`｛signature}`, `{date｝`), in place of the brace
+ * errors the engine reports for it: a lone `}`, or a `{` that runs on into the next tag.
+ */
+function mixedBraces(issues: TemplateIssue[]): TemplateIssue[] {
+  const out: TemplateIssue[] = [];
+  const done = new Set<string>();
+  for (const issue of issues) {
+    const mixed = BRACE_CODES.has(issue.code) ? [...(issue.paragraph ?? "").matchAll(MIXED_BRACES)] : [];
+    if (mixed.length === 0) {
+      out.push(issue);
+      continue;
+    }
+    for (const [written, s1, n1, s2, n2] of mixed) {
+      const key = `${issue.part}\u0000${issue.paragraph}\u0000${written}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const name = n1 ?? n2 ?? "";
+      out.push(
+        makeIssue(
+          TemplateIssueCode.FullWidthBraces,
+          msg("mixed_braces", { written, fixed: `{${s1 ?? s2 ?? ""}${name}}` }),
+          { tag: name, part: issue.part, paragraph: issue.paragraph },
+        ),
+      );
+    }
+  }
+  return out;
 }

@@ -141,6 +141,11 @@ const VIEW: Fields<SummaryView> = {
       date: value("会议日期 as printed.", "2026年1月15日"),
       place: value("会议地点.", "机关三楼会议室"),
       host: value("主持人.", "张三"),
+      organizer: value(
+        "召开单位, as given (not the signature it defaults to in the sentences).",
+        "机关第一党支部",
+      ),
+      recorder: value("记录人.", "王五"),
       supervisors: {
         kind: TagKind.Loop,
         meaning: "指导人员, one entry each.",
@@ -355,6 +360,8 @@ export const tagVocabulary: readonly TagInfo[] = Object.freeze(flatten(ROOT_SCOP
 /** What a tag resolves to from a stack of scopes, innermost last (as the renderer looks it up). */
 export interface ResolvedTag {
   readonly kind: TagKind;
+  /** The field's path from the top of the data: `"sections.blocks.text"`, `"meeting.kind"`. */
+  readonly path: string;
   /** The scope of the field when it is a loop or group, to push when the tag opens one. */
   readonly scope?: VocabularyScope;
 }
@@ -375,8 +382,8 @@ function lookUp(scope: VocabularyScope, name: string): ResolvedTag | undefined {
   }
   if (found === undefined) return undefined;
   return "fields" in found
-    ? { kind: found.kind, scope: { path, fields: found.fields as VocabularyScope["fields"] } }
-    : { kind: found.kind };
+    ? { kind: found.kind, path, scope: { path, fields: found.fields as VocabularyScope["fields"] } }
+    : { kind: found.kind, path };
 }
 
 /**
@@ -385,7 +392,7 @@ function lookUp(scope: VocabularyScope, name: string): ResolvedTag | undefined {
  * @param scopes - the open scopes, outermost (the top level) first
  * @returns its kind (and the scope it opens, for a list or group), or undefined when no scope has it
  * @example
- * resolveTag("meeting.kind", [ROOT_SCOPE]) //=> { kind: "value" }
+ * resolveTag("meeting.kind", [ROOT_SCOPE]) //=> { kind: "value", path: "meeting.kind" }
  * resolveTag("number", [ROOT_SCOPE]) //=> undefined (only filled inside a loop)
  */
 export function resolveTag(name: string, scopes: readonly VocabularyScope[]): ResolvedTag | undefined {
@@ -426,6 +433,42 @@ export function namesInScope(scopes: readonly VocabularyScope[]): string[] {
   for (const scope of scopes) add(scope.fields, "");
   return [...new Set(names)];
 }
+
+/** The vocabulary of a value of your own data: text, true/false, a list (of its entries' fields) or a group. */
+function dataSpec(value: unknown): Leaf | Branch<unknown> {
+  const meaning = "Your own data.";
+  if (typeof value === "boolean") return { kind: TagKind.Condition, meaning, example: String(value) };
+  if (Array.isArray(value)) {
+    const fields: Record<string, Leaf | Branch<unknown>> = {};
+    for (const entry of value) {
+      if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
+        for (const [key, field] of Object.entries(entry)) fields[key] ??= dataSpec(field);
+      }
+    }
+    return { kind: TagKind.Loop, meaning, example: "", fields: fields as Fields<unknown> };
+  }
+  if (value !== null && typeof value === "object") {
+    const fields = Object.fromEntries(Object.entries(value).map(([key, field]) => [key, dataSpec(field)]));
+    return { kind: TagKind.Group, meaning, example: "", fields: fields as Fields<unknown> };
+  }
+  return { kind: TagKind.Value, meaning, example: String(value ?? "") };
+}
+
+/**
+ * The top-level scope with the fields of your own data added beside the vocabulary's (which they may not
+ * shadow: see `checkData`), so that `{unitName}` is a known tag.
+ * @param data - your own data, e.g. `{ unitName: "某某局", contacts: [{ name: "张三" }] }`
+ * @example
+ * resolveTag("unitName", [rootScopeWith({ unitName: "某某局" })]) //=> { kind: "value", path: "unitName" }
+ */
+export function rootScopeWith(data: Readonly<Record<string, unknown>> | undefined): VocabularyScope {
+  if (data === undefined) return ROOT_SCOPE;
+  const fields = Object.fromEntries(Object.entries(data).map(([key, value]) => [key, dataSpec(value)]));
+  return { path: "", fields: { ...fields, ...ROOT_SCOPE.fields } };
+}
+
+/** The names at the top level of the vocabulary, which your own data may not use. */
+export const rootNames: readonly string[] = Object.freeze(Object.keys(VIEW));
 
 const KIND_WORD: Record<TagKind, string> = {
   value: "text",

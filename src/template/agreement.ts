@@ -1,0 +1,241 @@
+/**
+ * Nothing lost in silence: the content of a summary that a template has no place for. A template that
+ * renders cleanly may still print no `{#attachments}`, no `{meeting.place}`, no `{#isLevel4}` paragraph:
+ * each field of the summary that has content and that no tag of the template prints (directly, or through
+ * a standard sentence it places) is a warning naming the field, so that `renderSummary` never drops a
+ * part of the report without a word.
+ */
+import { formatPath, type IssuePath } from "../errors/index.js";
+import { labelFor } from "../model/labels.js";
+import type { Block, MeetingSummary, Section } from "../model/types.js";
+import type { TemplateTag } from "./inspect.js";
+import { msg } from "./messages.js";
+import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
+
+/** An `unplaced_content` warning; for blocks of a kind the template never prints, every such block. */
+export interface UnplacedContentWarning extends TemplateIssue {
+  /** Every block left out for the same reason, the first being `path` (only when there are several). */
+  paths?: IssuePath[];
+}
+
+/** The block conditions of the vocabulary: a tag inside one prints only that kind of block. */
+const BLOCK_KINDS = ["isParagraph", "isLevel2", "isLevel3", "isLevel4", "isOrdinal"] as const;
+type BlockKind = (typeof BLOCK_KINDS)[number];
+
+interface Need {
+  path: IssuePath;
+  /** Any one of these tags prints it (as written in a template). */
+  printers: string[];
+  /** For blocks: every block left out for the same reason, the first being `path`. */
+  paths?: IssuePath[];
+}
+
+const isBlockKind = (name: string): name is BlockKind => (BLOCK_KINDS as readonly string[]).includes(name);
+
+/** What the template prints: its tags' fields, and, for block fields, under which conditions. */
+class Printed {
+  private readonly fields = new Set<string>();
+  constructor(private readonly tags: readonly TemplateTag[]) {
+    for (const tag of tags) {
+      if (tag.known && tag.field !== undefined && (tag.sign === "" || tag.sign === "@"))
+        this.fields.add(tag.field);
+    }
+  }
+  has(field: string): boolean {
+    return this.fields.has(field);
+  }
+  /** Whether a field of a section's block is printed for blocks of `kind`. */
+  block(field: "text" | "heading", kind: BlockKind): boolean {
+    return this.tags.some(
+      (tag) =>
+        tag.known &&
+        tag.sign === "" &&
+        tag.field === `sections.blocks.${field}` &&
+        tag.scope
+          .split(".")
+          .filter(isBlockKind)
+          .every((condition) => condition === kind),
+    );
+  }
+}
+
+const usage = (field: string) => `{${field}}`;
+
+function hasText(value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** Each block of a section with its path and what it needs printed. */
+function blockNeeds(
+  blocks: readonly Block[],
+  path: IssuePath,
+  level: 2 | 3 | 4,
+  out: [IssuePath, BlockKind, ("text" | "heading")[], string | undefined][],
+) {
+  blocks.forEach((block, i) => {
+    const at = [...path, i];
+    if (typeof block === "string" || block.type === "paragraph")
+      out.push([at, "isParagraph", ["text"], undefined]);
+    else if (block.type === "generated") out.push([at, "isParagraph", ["text"], block.kind]);
+    else if (block.type === "ordinals") {
+      if (block.items.length > 0) out.push([at, "isOrdinal", ["text"], undefined]);
+    } else if (block.type === "item") {
+      const kind = `isLevel${level}` as BlockKind;
+      out.push([at, kind, block.text ? ["heading", "text"] : ["heading"], undefined]);
+      if (block.blocks) blockNeeds(block.blocks, [...at, "blocks"], Math.min(level + 1, 4) as 3 | 4, out);
+    }
+  });
+}
+
+/**
+ * The warnings for content of `summary` that the template prints nowhere.
+ * @param summary - the validated summary
+ * @param tags - the template's tags, as `inspectTemplate` finds them (with their fields)
+ * @returns one `unplaced_content` warning per field left out, with its path
+ * @example
+ * unplacedContent(summaryWithAttachments, tagsOf(templateWithoutAttachments))[0]
+ * //=> { code: "unplaced_content", path: ["attachments"], message: "The summary's attachments (附件) has content, but …" }
+ */
+export function unplacedContent(summary: MeetingSummary, tags: readonly TemplateTag[]): TemplateIssue[] {
+  const printed = new Printed(tags);
+  const needs: Need[] = [];
+  const need = (path: IssuePath, value: unknown, ...printers: string[]) => {
+    if (hasText(value)) needs.push({ path, printers });
+  };
+
+  // The body: sections and their blocks. Generated sentences placed in them print as paragraphs.
+  const sections: [IssuePath, Section][] = [
+    [["preparation"], summary.preparation],
+    [["organization"], summary.organization],
+    [["outcomes"], summary.outcomes],
+    ...(summary.sections ?? []).map((s, i): [IssuePath, Section] => [["sections", i], s]),
+  ];
+  const placedSentences = new Set<string>();
+  // One warning per kind of block and field left out: the first block of that kind names it, and
+  // `paths` lists them all.
+  const blockWarnings = new Map<string, Need & { paths: IssuePath[] }>();
+  for (const [path, section] of sections) {
+    if (!section) continue;
+    need([...path, "heading"], section.heading, "sections.heading");
+    const blocks: [IssuePath, BlockKind, ("text" | "heading")[], string | undefined][] = [];
+    blockNeeds(section.blocks, [...path, "blocks"], 2, blocks);
+    for (const [at, kind, fields, sentence] of blocks) {
+      const missing = fields.filter((f) => !printed.block(f, kind));
+      if (sentence !== undefined && missing.length === 0) placedSentences.add(sentence);
+      if (missing.length === 0) continue;
+      const key = `${kind}\u0000${missing.join()}`;
+      const known = blockWarnings.get(key);
+      if (known) known.paths.push(at);
+      else {
+        const printers = missing.map((f) => `{#${kind}}…{${f}}…{/${kind}}`);
+        blockWarnings.set(key, { path: at, printers, paths: [at] });
+      }
+    }
+  }
+  // A standard sentence prints where the template places it, or where the summary's blocks do.
+  const sentence = (kind: string) => [`facts.sentences.${kind}`, ...(placedSentences.has(kind) ? ["*"] : [])];
+
+  need(["title"], summary.title, "title");
+  need(["recipient"], summary.recipient, "recipient");
+  need(["opening"], summary.opening, "opening.text");
+  needs.push(...blockWarnings.values());
+  need(["closing"], summary.closing, "closing.text");
+  need(["signature"], summary.signature, "signature", "signOff", "document.signOff");
+  need(["date"], summary.date, "date", "signOff", "document.signOff");
+
+  const m = summary.meeting ?? {};
+  for (const key of ["kind", "theme", "date", "place", "host", "organizer"] as const) {
+    need(["meeting", key], m[key], `meeting.${key}`, ...sentence("meeting"));
+  }
+  need(["meeting", "recorder"], m.recorder, "meeting.recorder");
+  need(
+    ["meeting", "supervisors"],
+    m.supervisors,
+    "meeting.supervisors.organization",
+    "meeting.supervisorOrganizations",
+    ...sentence("meeting"),
+  );
+  need(["meeting", "agenda"], m.agenda, "meeting.agenda.text", ...sentence("agenda"));
+  const a = m.attendance ?? {};
+  for (const key of ["expected", "present", "onLeave", "absent", "observers"] as const) {
+    need(["meeting", "attendance", key], a[key], `meeting.attendance.${key}`, ...sentence("meeting"));
+  }
+  need(["meeting", "attendance", "attendees"], a.attendees, "meeting.attendance.attendees");
+  need(["meeting", "preparation", "talks"], m.preparation?.talks, "facts.talks", ...sentence("preparation"));
+  need(
+    ["meeting", "preparation", "opinions"],
+    m.preparation?.opinions,
+    "facts.opinions",
+    ...sentence("preparation"),
+  );
+  need(
+    ["meeting", "criticism", "speakers"],
+    m.criticism?.speakers,
+    "facts.speakers",
+    ...sentence("criticism"),
+  );
+  need(
+    ["meeting", "criticism", "criticisms"],
+    m.criticism?.criticisms,
+    "facts.criticisms",
+    ...sentence("criticism"),
+  );
+
+  const tables = new Set((summary.attachments ?? []).map((x) => x.table));
+  need(
+    ["evaluation"],
+    summary.evaluation,
+    "facts.evaluation.excellent",
+    ...sentence("evaluation"),
+    ...(tables.has("evaluation") ? ["attachments.evaluationRows.count"] : []),
+  );
+  need(["problems"], summary.problems, "facts.problems.text");
+  need(
+    ["rectification"],
+    summary.rectification,
+    "facts.rectification.measure",
+    ...(tables.has("rectification") ? ["attachments.rectificationRows.measure"] : []),
+  );
+  (summary.attachments ?? []).forEach((attachment, i) => {
+    need(["attachments", i, "title"], attachment.title, "attachments.title");
+    need(["attachments", i, "paragraphs"], attachment.paragraphs, "attachments.paragraphs.text");
+  });
+
+  const d = summary.document;
+  if (d) {
+    need(["document", "issuer"], d.issuer, "document.mark", "document.minutesMark");
+    need(["document", "documentNumber"], d.documentNumber, "document.number");
+    need(["document", "signer"], d.signer, "document.signer");
+    need(["document", "copyTo"], d.copyTo, "document.copyTo");
+    need(["document", "printer"], d.printer, "document.printer");
+    need(["document", "printDate"], d.printDate, "document.printDate");
+  }
+
+  const warnings: TemplateIssue[] = [];
+  for (const { path, printers, paths } of needs) {
+    if (printers.some((p) => p === "*" || printed.has(p) || p.startsWith("{#"))) {
+      // Block needs carry their own (conditional) printers: they are only listed when missing.
+      if (!printers.every((p) => p.startsWith("{#"))) continue;
+    }
+    const wanted = printers.filter((p) => p !== "*").map((p) => (p.startsWith("{") ? p : usage(p)));
+    const issue = makeIssue(
+      TemplateIssueCode.UnplacedContent,
+      msg("unplaced_content", {
+        path: formatPath(path),
+        label: labelFor(path) ?? "",
+        wanted: templateWanted(wanted),
+        more: (paths?.length ?? 1) - 1,
+      }),
+    );
+    issue.path = path;
+    if (paths && paths.length > 1) (issue as UnplacedContentWarning).paths = paths;
+    warnings.push(issue);
+  }
+  return warnings;
+}
+
+function templateWanted(tags: readonly string[]) {
+  return tags.join(" / ");
+}

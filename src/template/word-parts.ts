@@ -1,0 +1,48 @@
+/**
+ * Parts of a Word file that are not the template's content, and the one part whose type the output must
+ * change: Word comments (批注) are notes to the template's author, not text to fill, and a template saved
+ * as .dotx declares the template content type, which Word refuses in a .docx.
+ */
+import type Docxtemplater from "docxtemplater";
+import type PizZip from "pizzip";
+
+/** The comment parts Word writes: comments.xml, commentsExtended.xml, commentsIds.xml, … */
+const COMMENT_PART = /^word\/comments\w*\.xml$/;
+
+/**
+ * A docxtemplater module that keeps the comment parts out of the template: a tag quoted in a comment
+ * (“把这里改成 {meeting.theme}”) is neither filled nor checked.
+ */
+export function commentsLeftAlone() {
+  let doc: { templatedFiles?: string[] } | undefined;
+  return {
+    name: "MeetingSummaryCommentsLeftAlone",
+    optionsTransformer<T>(options: T, docxtemplater: Docxtemplater): T {
+      // docxtemplater lists the parts it fills in `templatedFiles` (not in its typings).
+      doc = docxtemplater as unknown as { templatedFiles?: string[] };
+      return options;
+    },
+    on(event: string) {
+      if (event === "before-preparse" && doc?.templatedFiles) {
+        doc.templatedFiles = doc.templatedFiles.filter((file) => !COMMENT_PART.test(file));
+      }
+    },
+  };
+}
+
+const TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
+const DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
+/**
+ * Gives the output of a .dotx template the document content type, so that Word opens it as a .docx
+ * (with the template type it refuses the file). Other files are left as they are.
+ * @param zip - the rendered document, changed in place
+ */
+export function asDocument(zip: PizZip): PizZip {
+  const types = zip.file("[Content_Types].xml");
+  if (!types) return zip;
+  const xml = types.asText();
+  if (xml.includes(TEMPLATE_TYPE))
+    zip.file("[Content_Types].xml", xml.split(TEMPLATE_TYPE).join(DOCUMENT_TYPE));
+  return zip;
+}
