@@ -1,6 +1,8 @@
+import { InvalidSummaryError } from "./errors/index.js";
 import { toView } from "./format/view.js";
 import { type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./layout/options.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
+import { templateIssues } from "./model/template-checks.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./template/builtin.js";
 import { type RenderTemplateOptions, renderTemplate } from "./template/render.js";
@@ -47,7 +49,9 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
  * @param summary - the report; untrusted JSON is fine: it is validated (`JSON.parse` returns `any`, so no cast)
  * @param options - {@link RenderOptions}: the template and its layout, what to do with invalid characters and missing tags
  * @returns the .docx file's bytes
- * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path
+ * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path,
+ *   and for the `document` template a missing `document.issuer` or `document.documentNumber`
+ *   (`required_by_template`)
  * @throws {@link TemplateError} (`invalid_template` / `render_failed`) for a template that cannot be used
  * @throws TypeError / RangeError for wrong options
  * @example
@@ -64,6 +68,10 @@ export async function renderSummary(
   // A built-in template's sign-off keeps to its line grid; a template of your own gets GB/T 9704's.
   const builtIn = options.template === undefined || typeof options.template === "string";
   const pitch = builtIn ? linePitch(layout) : undefined;
-  const view = toView(parseSummary(summary, options), { linePitch: pitch });
+  const parsed = parseSummary(summary, options);
+  // What a built-in template needs beyond the model (the 红头文件's 版头), reported like any other problem.
+  const missing = typeof options.template === "string" ? templateIssues(parsed, options.template) : [];
+  if (missing.length > 0) throw new InvalidSummaryError(missing);
+  const view = toView(parsed, { linePitch: pitch });
   return renderTemplate(await template, view, options);
 }

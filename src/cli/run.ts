@@ -1,10 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import {
+  ErrorCode,
+  InvalidSummaryError,
+  type Issue,
+  MeetingSummaryError,
+  TemplateError,
+} from "../errors/index.js";
 import { FontSet, LINES_PER_PAGE, Margins } from "../layout/options.js";
 import { toJsonSchema } from "../model/json-schema.js";
 import { type InvalidCharacters, validateSummary } from "../model/parse.js";
+import { templateIssues } from "../model/template-checks.js";
 import { parseSummaryJson, writeFileAtomic } from "../node.js";
 import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
@@ -189,7 +196,13 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     )
     .argument("<summary.json>", 'the summary as JSON, or "-" for standard input')
     .addOption(invalidCharacters)
-    .action(async (file: string, opts: { invalidCharacters: string }) => {
+    .addOption(
+      new Option(
+        "-t, --template <name>",
+        "also check what a built-in template needs (document: the 版头's issuer and documentNumber)",
+      ).choices(Object.values(BuiltInTemplate)),
+    )
+    .action(async (file: string, opts: { invalidCharacters: string; template?: BuiltInTemplate }) => {
       const text = await readInput(io, file);
       const source = file === "-" ? "<stdin>" : file;
       let warnings: readonly Issue[] = [];
@@ -197,6 +210,8 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
         const summary = parseSummaryJson(text, {
           invalidCharacters: opts.invalidCharacters as InvalidCharacters,
         });
+        const missing = opts.template === undefined ? [] : templateIssues(summary, opts.template);
+        if (missing.length > 0) throw new InvalidSummaryError(missing);
         // Warnings (conventions, likely slips) never fail: they are printed and the exit code stays 0.
         warnings = validateSummary(summary).warnings;
       } catch (error) {

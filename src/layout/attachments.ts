@@ -64,6 +64,8 @@ function noteLine(text: string, wrapAt: number, pitch: number): Paragraph {
     alignment: AlignmentType.LEFT,
     // One blank line below the body is the first line's spacing, not an empty paragraph.
     spacing: { before: pitch },
+    // The 附件说明 goes with the sign-off: with the text before it, it keeps the sign-off off a page of its own.
+    keepNext: true,
     indent: { left: wrapAt * CHAR_TWIPS, hanging: (wrapAt - BODY_INDENT_CHARS) * CHAR_TWIPS },
     children: [new TextRun(text)],
   });
@@ -92,6 +94,7 @@ export function attachmentNote(layout: ResolvedLayout): Paragraph[] {
     new Paragraph({
       style: ReportStyle.body,
       alignment: AlignmentType.LEFT,
+      keepNext: true,
       indent: {
         left: (nameAt + NOTE_NUMBER_CHARS) * CHAR_TWIPS,
         hanging: NOTE_NUMBER_CHARS * CHAR_TWIPS,

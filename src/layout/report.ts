@@ -101,7 +101,8 @@ export const reportParagraphStyles = (layout: ResolvedLayout): IParagraphStyleOp
     quickFormat: true,
     uiPriority: 4,
     // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
-    paragraph: { keepNext: true, outlineLevel: 0 },
+    // Kept whole and with its first paragraph: a page never ends with a heading (背题).
+    paragraph: { keepNext: true, keepLines: true, outlineLevel: 0 },
     run: { font: cjkFont(FONT.heiTi) },
   },
   {
@@ -167,10 +168,19 @@ export const reportCharacterStyles = (layout: ResolvedLayout): ICharacterStyleOp
   },
 ];
 
-/** A body paragraph that starts with a run-in heading: `{number}{heading}` then `{text}`. */
-function runInParagraph(style: string, headingStyle?: string): Paragraph {
-  const heading = new TextRun({ text: "{number}{heading}", style: headingStyle });
-  return new Paragraph({ style, children: [heading, new TextRun("{text}")] });
+/**
+ * An item: with a text, a body paragraph that starts with its run-in heading (`{number}{heading}` then
+ * `{text}`); without one, the heading on a line of its own, kept on the page of the paragraph after it
+ * (and whole), so that no page ends with a heading (背题).
+ */
+function itemParagraphs(style: string, headingStyle?: string): Paragraph[] {
+  const heading = () => new TextRun({ text: "{number}{heading}", style: headingStyle });
+  return [
+    ...loop("text", new Paragraph({ style, children: [heading(), new TextRun("{text}")] })),
+    tagParagraph("{^text}"),
+    new Paragraph({ style, keepNext: true, keepLines: true, children: [heading()] }),
+    tagParagraph("{/text}"),
+  ];
 }
 
 /**
@@ -189,9 +199,9 @@ export function reportBodyParagraphs(titleStyle: string = ReportStyle.title): Pa
       ...loop(
         "blocks",
         ...loop("isParagraph", tagParagraph("{text}", ReportStyle.body)),
-        ...loop("isLevel2", runInParagraph(ReportStyle.heading2, ReportCharacterStyle.runIn2)),
-        ...loop("isLevel3", runInParagraph(ReportStyle.body, ReportCharacterStyle.runIn3)),
-        ...loop("isLevel4", runInParagraph(ReportStyle.body)),
+        ...loop("isLevel2", ...itemParagraphs(ReportStyle.heading2, ReportCharacterStyle.runIn2)),
+        ...loop("isLevel3", ...itemParagraphs(ReportStyle.body, ReportCharacterStyle.runIn3)),
+        ...loop("isLevel4", ...itemParagraphs(ReportStyle.body)),
         ...loop("isOrdinal", tagParagraph("{number}{text}", ReportStyle.body)),
       ),
     ),
@@ -358,9 +368,10 @@ function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly 
   editPart(zip, "word/styles.xml", (xml) => {
     let out = fixUp(xml, UNUSED_STYLES, "", "the default styles");
     // The docx package writes neither of these paragraph properties in styles:
-    // - widow/orphan control off, said outright: the standard reads a missing w:widowControl as off but
-    //   LibreOffice as on, and on it pulls lines to the next page, leaving pages of 21 lines instead of 22.
-    out = fixUp(out, /<w:pPrDefault><w:pPr>/, '$&<w:widowControl w:val="0"/>', "the paragraph defaults");
+    // - widow/orphan control on, said outright: the standard reads a missing w:widowControl as off and
+    //   LibreOffice as on. On, no paragraph leaves its first line alone at a page's foot or its last line
+    //   alone at the next page's head; a page then holds one line fewer where that would happen.
+    out = fixUp(out, /<w:pPrDefault><w:pPr>/, "$&<w:widowControl/>", "the paragraph defaults");
     // - the title and the table text off the grid (table lines are "at least 20 pt", not a grid line); LibreOffice rounds a title line up to two grid lines whenever the font's
     //   ascent + descent exceeds the pitch (its stand-in for 小标宋 does), and page 1 would lose a line;
     //   Word keeps the exact spacing either way.
