@@ -70,8 +70,13 @@ describe("the bundled examples", () => {
   it.each(["report", "document", "minutes"] as const)(
     "full-facts.json keeps its attachments with the %s template",
     async (template) => {
-      // The 红头文件 needs its 版头, which full-facts.json leaves out.
-      const document = { issuer: "中共机关第一支部委员会", documentNumber: "机关一支发〔2026〕1号" };
+      // The 红头文件 needs its 版头 and 版记, which full-facts.json leaves out.
+      const document = {
+        issuer: "中共机关第一支部委员会",
+        documentNumber: "机关一支发〔2026〕1号",
+        printer: "中共机关第一支部委员会",
+        printDate: "2026-01-20",
+      };
       const summary = { ...example("full-facts.json"), ...(template === "document" && { document }) };
       const texts = paragraphTexts(await renderSummary(summary, { template }));
       const titles = [

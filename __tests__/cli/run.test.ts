@@ -173,7 +173,8 @@ describe("meeting-summary validate", () => {
   });
 
   it("checks the 版头 a 红头文件 needs with -t document, and nothing more without it", async () => {
-    const text = JSON.stringify({ ...minimalSummary(), document: { issuer: "中共某某支部委员会" } });
+    const document = { issuer: "中共某某支部委员会", printer: "中共某某支部委员会", printDate: "2026-01-20" };
+    const text = JSON.stringify({ ...minimalSummary(), document });
     expect((await cli(["validate", "-"], text)).code).toBe(0);
     const { code, stderr } = await cli(["validate", "-", "-t", "document"], text);
     expect([code, stderr]).toEqual([

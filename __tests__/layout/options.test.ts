@@ -94,7 +94,15 @@ describe("layout options applied to a built-in template", () => {
     expect(spacings(report)).toEqual(["637", "637", "637"]);
     const document = partXml(
       await renderSummary(
-        { ...summary, document: { issuer: "中共某某支部委员会", documentNumber: "某支发〔2026〕1号" } },
+        {
+          ...summary,
+          document: {
+            issuer: "中共某某支部委员会",
+            documentNumber: "某支发〔2026〕1号",
+            printer: "中共某某支部委员会",
+            printDate: "2026-01-20",
+          },
+        },
         { template: "document", layout: { linesPerPage: 20 } },
       ),
     );

@@ -197,7 +197,12 @@ describe("keepTextWithSignOff", () => {
       ...minimalSummary(),
       signature: "中共某某支部委员会",
       date: "2026-01-20",
-      document: { issuer: "中共某某支部委员会", documentNumber: "某支发〔2026〕1号" },
+      document: {
+        issuer: "中共某某支部委员会",
+        documentNumber: "某支发〔2026〕1号",
+        printer: "中共某某支部委员会",
+        printDate: "2026-01-20",
+      },
     };
     for (const template of ["report", "document", "minutes"] as const) {
       const paragraphs =

@@ -199,7 +199,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(
       new Option(
         "-t, --template <name>",
-        "also check what a built-in template needs (document: the 版头's issuer and documentNumber)",
+        "also check what a built-in template needs (document: its 版头 and 版记 fields)",
       ).choices(Object.values(BuiltInTemplate)),
     )
     .action(async (file: string, opts: { invalidCharacters: string; template?: BuiltInTemplate }) => {

@@ -9,6 +9,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   type Table,
   TextRun,
 } from "docx";
@@ -256,10 +257,36 @@ export interface TemplateSpec {
   children: (Paragraph | Table)[];
   /** Styles to take off the grid like the title (large red marks). */
   offGridStyles?: string[];
+  /**
+   * A last section without page numbers that starts on an even page (the 红头文件's 版记: the back of the
+   * last sheet, GB/T 9704-2012 7.4, with a blank page before it when the text ends on an even page).
+   */
+  evenPageEnd?: (Paragraph | Table)[];
 }
 
 function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
   const margins = pageMargins(layout);
+  const page = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: {
+      ...margins,
+      // The page number stays 7 mm below the 版心, whatever the bottom margin.
+      footer: FOOTER_DISTANCE - PAGE.marginBottom + margins.bottom,
+    },
+  };
+  // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
+  const grid = { type: DocumentGridType.LINES, linePitch: linePitch(layout) };
+  // Footers of their own, empty: a section without them would take the page numbers of the one before.
+  const blank = () => new Footer({ children: [new Paragraph({ style: ReportStyle.pageNumber })] });
+  const end = spec.evenPageEnd
+    ? [
+        {
+          properties: { type: SectionType.EVEN_PAGE, page, grid },
+          footers: { default: blank(), even: blank() },
+          children: spec.evenPageEnd,
+        },
+      ]
+    : [];
   return new Document({
     // docxtemplater fills docProps/core.xml too: a rendered report carries its own title in File ▸ Properties.
     title: "{title}",
@@ -284,21 +311,11 @@ function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              ...margins,
-              // The page number stays 7 mm below the 版心, whatever the bottom margin.
-              footer: FOOTER_DISTANCE - PAGE.marginBottom + margins.bottom,
-            },
-          },
-          // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
-          grid: { type: DocumentGridType.LINES, linePitch: linePitch(layout) },
-        },
+        properties: { page, grid },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
         children: spec.children,
       },
+      ...end,
     ],
   });
 }
@@ -388,6 +405,7 @@ function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly 
   // a file whose field has none; the docx package writes none, and writes the instruction without the
   // spaces Word puts around it.
   for (const name of Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n))) {
+    if (!zip.file(name)?.asText().includes("PAGE")) continue; // a blank footer
     editPart(zip, name, (xml) =>
       fixUp(
         fixUp(
