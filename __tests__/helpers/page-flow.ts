@@ -158,10 +158,33 @@ export function pageFlowFaults(pages: PdfLine[][], block: TextBlock = PRINT_BLOC
   return faults;
 }
 
+/** How full a page is: the lines it holds, and whether its last paragraph goes on at the next page's head. */
+export interface PageFill {
+  /** 1-based. */
+  page: number;
+  /** Text lines in the 版心 (table rows count one each). */
+  lines: number;
+  /** The page ends inside a paragraph: the next page starts with that paragraph's next line. */
+  splitsParagraph: boolean;
+}
+
 /**
- * Lines a page holds, counted as distinct baselines in the 版心 (table rows included).
+ * The fill of every page: a page that splits a paragraph could have held its next line unless a rule
+ * (widow control) kept it back, so it shows whether full pages keep the asked lines.
  * @param pages - {@link pdfLines} of the PDF
  */
-export function linesPerPage(pages: PdfLine[][]): number[] {
-  return pages.map((lines) => lines.length);
+export function pageFill(pages: PdfLine[][], block: TextBlock = PRINT_BLOCK): PageFill[] {
+  return pages.map((lines, i) => {
+    const last = lines.at(-1);
+    const first = pages[i + 1]?.[0];
+    const splitsParagraph =
+      last !== undefined &&
+      first !== undefined &&
+      shape(last, block).full &&
+      shape(first, block).flush &&
+      !HEADING.test(first.text) &&
+      !ATTACHMENT_LABEL.test(first.text) &&
+      !first.text.endsWith("印发");
+    return { page: i + 1, lines: lines.length, splitsParagraph };
+  });
 }

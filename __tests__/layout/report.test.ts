@@ -282,7 +282,7 @@ describe("the report template's body", () => {
       ["{@signOff}", "-"],
       ["{#attachments}", "-"],
       ["{label}", "-"],
-      ["{title}", "GwTitle"],
+      ["{titleLines}", "GwTitle"],
       ["{#paragraphs}", "-"],
       ["{text}", "GwBody"],
       ["{/paragraphs}", "-"],

@@ -264,6 +264,9 @@ export interface TemplateSpec {
   evenPageEnd?: (Paragraph | Table)[];
 }
 
+/** See `gongwenDocument`: how much higher the blank footer of an even-page section sits, in twips. */
+const EVEN_PAGE_FOOTER_SHIFT = 186;
+
 function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
   const margins = pageMargins(layout);
   const page = {
@@ -276,12 +279,25 @@ function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
   };
   // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
   const grid = { type: DocumentGridType.LINES, linePitch: linePitch(layout) };
-  // Footers of their own, empty: a section without them would take the page numbers of the one before.
-  const blank = () => new Footer({ children: [new Paragraph({ style: ReportStyle.pageNumber })] });
+  // Footers of their own, blank: a section without them would take the page numbers of the one before.
+  // A space, not nothing: LibreOffice drops an empty footer and lets the text block run into its room,
+  // which would lower the 版记 by 4 mm.
+  const blank = () =>
+    new Footer({
+      children: [new Paragraph({ style: ReportStyle.pageNumber, children: [new TextRun(" ")] })],
+    });
+  // LibreOffice (7.4) ends the text block of a section that starts on an even page 9.3 pt (186 twips) into
+  // the bottom margin, measured from the footer's distance: that blank footer sits that much higher, so
+  // the block ends where GB/T 9704 puts it. Word keeps the text block to the margins either way (the
+  // footer's 14 pt line still ends below the 版心).
+  const endPage = {
+    ...page,
+    margin: { ...page.margin, footer: page.margin.footer + EVEN_PAGE_FOOTER_SHIFT },
+  };
   const end = spec.evenPageEnd
     ? [
         {
-          properties: { type: SectionType.EVEN_PAGE, page, grid },
+          properties: { type: SectionType.EVEN_PAGE, page: endPage, grid },
           footers: { default: blank(), even: blank() },
           children: spec.evenPageEnd,
         },
