@@ -129,7 +129,7 @@ maybe(
           page: fill.page,
           lines: fill.lines === asked ? asked : asked - 1,
         });
-        (counts[asked] ??= []).push(fill.lines);
+        counts[asked] = [...(counts[asked] ?? []), fill.lines];
       }
     }
     // Every line count has full pages.
