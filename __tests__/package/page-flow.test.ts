@@ -137,3 +137,57 @@ maybe(
       expect({ asked, full: counts[asked]?.includes(asked) }).toEqual({ asked, full: true });
   },
 );
+
+describe("the page-flow checker", () => {
+  // Lines as pdftotext places them with the print margins: text from 28 mm, first lines from 39.3 mm, the
+  // right edge at 184 mm.
+  const line = (text: string, x0: number, x1: number, y: number): PdfLine => ({ text, x0, x1, y });
+  const first = (text: string, y: number) => line(text, 39.3, 183.5, y);
+  const full = (text: string, y: number) => line(text, 28, 183.5, y);
+  const last = (text: string, y: number) => line(text, 28, 120, y);
+
+  it("finds each kind of fault, and none in a clean flow", () => {
+    const orphan = [
+      [full("上页", 200), first("段落第一行", 250)],
+      [full("段落第二行", 40), last("段落末行", 50)],
+    ];
+    expect(pageFlowFaults(orphan).map((f) => f.kind)).toEqual(["orphan"]);
+    const widow = [
+      [first("段落第一行", 240), full("段落第二行", 250)],
+      [last("段落末行", 40), first("下一段", 50)],
+    ];
+    expect(pageFlowFaults(widow).map((f) => [f.kind, f.page])).toEqual([["widow", 2]]);
+    const heading = [
+      [full("正文", 240), line("（一）在强化理论武装上下功夫", 39.3, 120, 250)],
+      [first("1.健全", 40)],
+    ];
+    expect(pageFlowFaults(heading).map((f) => f.kind)).toEqual(["heading-at-foot"]);
+    const alone = [[line("中共某某支部委员会", 120, 178, 40), line("2026年1月20日", 130, 178, 50)]];
+    expect(pageFlowFaults(alone).map((f) => f.kind)).toEqual(["sign-off-alone"]);
+    const imprint = [[line("中共某某支部委员会2026年1月20日印发", 32, 180, 250)]];
+    expect(pageFlowFaults(imprint).map((f) => f.kind)).toEqual(["imprint-on-odd-page"]);
+    const clean = [
+      [first("段落第一行", 240), full("段落第二行", 250)],
+      [full("段落第三行", 40), last("段落末行", 50), first("下一段", 60)],
+      [],
+      [line("中共某某支部委员会2026年1月20日印发", 32, 180, 250)],
+    ];
+    expect(pageFlowFaults(clean)).toEqual([]);
+    expect(pageFill(clean).map((p) => p.splitsParagraph)).toEqual([true, false, false, false]);
+  });
+
+  it("reads lines from pdftotext's bounding boxes, one per baseline, without the page number", () => {
+    const word = (x0: number, y: number, x1: number, text: string) =>
+      `<word xMin="${x0}" yMin="${y}" xMax="${x1}" yMax="${y + 16}">${text}</word>`;
+    const pt = (mm: number) => (mm * 72) / 25.4;
+    const xhtml = `<doc><page width="595" height="842"><flow><block><line>${word(pt(39.3), pt(40), pt(100), "1")}${word(
+      pt(102),
+      pt(40.2),
+      pt(150),
+      "月15日",
+    )}</line></block><block><line>${word(pt(100), pt(270), pt(110), "—1—")}</line></block></flow></page><page width="595" height="842"></page></doc>`;
+    const pages = pdfLines(xhtml);
+    expect(pages.map((p) => p.map((l) => l.text))).toEqual([["1月15日"], []]);
+    expect(pages[0]?.[0]?.x0).toBeCloseTo(39.3, 1);
+  });
+});
