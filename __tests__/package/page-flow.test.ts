@@ -1,13 +1,15 @@
 /**
- * Page flow as LibreOffice renders it: every example with every built-in template, and the three longer
- * ones at 18, 20, 24, 25 and 26 lines a page, converted to PDF in one LibreOffice run and read back with
- * poppler's pdftotext. No heading ends a page, no paragraph leaves one line alone at a page's foot or
- * head, the sign-off shares its page with text, the 版记 stands on an even page; and a page that splits
- * a paragraph holds the lines asked for (one fewer where widow control holds a line back). CI installs
- * LibreOffice and poppler-utils (.ci/run); without them these tests are skipped, except under CI.
+ * Page flow as LibreOffice renders it: every example with every built-in template, the three longer
+ * ones at 18, 20, 22, 24, 25 and 26 lines a page, a report three times as long, and one with the screen
+ * margins — 72 documents converted to PDF in one LibreOffice run and read back with poppler's pdftotext.
+ * No heading ends a page, no paragraph leaves one line alone at a page's foot or head, the sign-off
+ * shares its page with text, the 版记 stands on an even page; and a page that splits a paragraph holds
+ * the lines asked for (one fewer where widow control holds a line back). CI installs LibreOffice and
+ * poppler-utils (.ci/run); without them these tests are skipped, except under CI.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Margins } from "../../src/layout/options";
 import type { MeetingSummary } from "../../src/model/types";
 import { renderSummary } from "../../src/render-summary";
 import type { BuiltInTemplate } from "../../src/template/builtin";
@@ -15,10 +17,12 @@ import { convert, PDF_WITH_BLANK_PAGES, soffice } from "../helpers/libreoffice";
 import {
   hasPdftotext,
   type PdfLine,
+  PRINT_BLOCK,
   pageFill,
   pageFlowFaults,
   pdfLines,
   pdftotextBbox,
+  type TextBlock,
 } from "../helpers/page-flow";
 
 const maybe = (soffice && hasPdftotext()) || process.env.CI ? it : it.skip;
@@ -37,21 +41,55 @@ const DOCUMENT = {
   printDate: "2026-01-20",
 };
 
-/** name → [summary, template, lines a page] */
-function cases(): Record<string, [MeetingSummary, BuiltInTemplate, number]> {
-  const out: Record<string, [MeetingSummary, BuiltInTemplate, number]> = {};
-  for (const file of readdirSync(examples).filter((f) => f.endsWith(".json"))) {
-    const name = file.replace(/\.json$/, "");
-    const summary: MeetingSummary = JSON.parse(readFileSync(join(examples, file), "utf8"));
+/** One document of the set. */
+interface Case {
+  summary: MeetingSummary;
+  template: BuiltInTemplate;
+  lines: number;
+  margins: Margins;
+}
+
+const example = (name: string): MeetingSummary =>
+  JSON.parse(readFileSync(join(examples, `${name}.json`), "utf8"));
+
+/** A report three times as long as four-sections.json: its further sections, three times over. */
+function longReport(): MeetingSummary {
+  const summary = example("four-sections");
+  const sections = summary.sections ?? [];
+  return { ...summary, sections: [...sections, ...sections, ...sections] };
+}
+
+/** name → the document: every example with every template, the long ones at several line counts. */
+function cases(): Record<string, Case> {
+  const out: Record<string, Case> = {};
+  const add = (name: string, summary: MeetingSummary, lineCounts: number[], margins: Margins = "print") => {
     for (const template of TEMPLATES) {
       const withHeader =
         template === "document" ? { ...summary, document: { ...DOCUMENT, ...summary.document } } : summary;
-      for (const lines of LONG.includes(name) ? LINES : [22])
-        out[`${name}-${template}-${lines}`] = [withHeader, template, lines];
+      for (const lines of lineCounts) {
+        out[`${name}-${template}-${lines}${margins === "print" ? "" : `-${margins}`}`] = {
+          summary: withHeader,
+          template,
+          lines,
+          margins,
+        };
+      }
     }
+  };
+  for (const file of readdirSync(examples).filter((f) => f.endsWith(".json"))) {
+    const name = file.replace(/\.json$/, "");
+    add(name, example(name), LONG.includes(name) ? LINES : [22]);
   }
+  add("long", longReport(), [22, 26]);
+  add("full-facts", example("full-facts"), [22], "screen");
   return out;
 }
+
+/** The 版心 of each margins setting, in millimetres. */
+const BLOCKS: Record<Margins, TextBlock> = {
+  print: PRINT_BLOCK,
+  screen: { left: 27, width: 156, top: 34.58, bottom: 34.58 + 229.84 },
+};
 
 /** Whether a page holds table rows (closer together than a line of text): its fill is the table's. */
 const hasTable = (lines: PdfLine[]) =>
@@ -59,21 +97,24 @@ const hasTable = (lines: PdfLine[]) =>
 
 let pages: Record<string, PdfLine[][]>;
 const all = cases();
+const blockOf = (name: string) => BLOCKS[all[name]?.margins ?? "print"];
 
 beforeAll(async () => {
   if (!((soffice && hasPdftotext()) || process.env.CI)) return;
   const documents: Record<string, Uint8Array> = {};
-  for (const [name, [summary, template, linesPerPage]] of Object.entries(all)) {
-    documents[name] = await renderSummary(summary, { template, layout: { linesPerPage } });
+  for (const [name, { summary, template, lines, margins }] of Object.entries(all)) {
+    documents[name] = await renderSummary(summary, { template, layout: { linesPerPage: lines, margins } });
   }
   const pdfs = convert(documents, PDF_WITH_BLANK_PAGES, "pdf");
   pages = Object.fromEntries(
-    Object.entries(pdfs).map(([name, pdf]) => [name, pdfLines(pdftotextBbox(pdf.path) ?? "")]),
+    Object.entries(pdfs).map(([name, pdf]) => [name, pdfLines(pdftotextBbox(pdf.path) ?? "", blockOf(name))]),
   );
 }, 300_000);
 
 maybe("renders a bounded set: every example with every template, the long ones at six line counts", () => {
-  expect(Object.keys(all)).toHaveLength(3 * 3 + 3 * 3 * LINES.length);
+  // In one LibreOffice run: 3 short examples, 3 long ones at 6 line counts, a report 3 times as long at
+  // 2, and one with the screen margins, each with the 3 templates.
+  expect(Object.keys(all)).toHaveLength(3 * (3 + 3 * LINES.length + 2 + 1));
   expect(Object.values(pages).every((p) => p.length > 0)).toBe(true);
 });
 
@@ -81,7 +122,7 @@ maybe(
   "has no page-flow fault: no heading at a page's foot, no line alone, the sign-off with text, the 版记 on an even page",
   () => {
     const faults = Object.entries(pages).flatMap(([name, doc]) =>
-      pageFlowFaults(doc).map((f) => `${name} p${f.page} ${f.kind}: ${f.text}`),
+      pageFlowFaults(doc, blockOf(name)).map((f) => `${name} p${f.page} ${f.kind}: ${f.text}`),
     );
     expect(faults).toEqual([]);
   },
@@ -113,8 +154,8 @@ maybe(
   () => {
     const counts: Record<number, number[]> = {};
     for (const [name, doc] of Object.entries(pages)) {
-      const asked = all[name]?.[2] as number;
-      for (const fill of pageFill(doc)) {
+      const asked = all[name]?.lines as number;
+      for (const fill of pageFill(doc, blockOf(name))) {
         const lines = doc[fill.page - 1] as PdfLine[];
         if (fill.page === 1 || hasTable(lines)) continue;
         // No page holds more than asked (25 lines a page once gave 24: the line grid pushed the last over).
