@@ -72,10 +72,19 @@ describe("the bundled examples", () => {
   it.each(["report", "document", "minutes"] as const)(
     "full-facts.json keeps its attachments with the %s template",
     async (template) => {
-      const texts = paragraphTexts(await renderSummary(example("full-facts.json"), { template }));
+      // The 红头文件 needs its 版头 and 版记, which full-facts.json leaves out.
+      const document = {
+        issuer: "中共机关第一支部委员会",
+        documentNumber: "机关一支发〔2026〕1号",
+        printer: "中共机关第一支部委员会",
+        printDate: "2026-01-20",
+      };
+      const summary = { ...example("full-facts.json"), ...(template === "document" && { document }) };
+      const texts = paragraphTexts(await renderSummary(summary, { template }));
+      // On their pages the titles break long over short, between words (the 附件说明 prints them whole).
       const titles = [
-        "机关第一党支部2025年度组织生活会查摆问题整改清单",
-        "机关第一党支部2025年度民主评议党员结果汇总表",
+        "机关第一党支部2025年度组织生活会\n查摆问题整改清单",
+        "机关第一党支部2025年度\n民主评议党员结果汇总表",
       ];
       for (const title of titles) expect(texts).toContain(title);
       expect(texts).toContain("附件1");

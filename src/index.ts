@@ -63,6 +63,7 @@ export {
   validateSummary,
 } from "./model/parse.js";
 export { meetingSummarySchema } from "./model/schema.js";
+export { REQUIRED_BY_TEMPLATE, templateIssues } from "./model/template-checks.js";
 // The model
 export type {
   AbsentMember,

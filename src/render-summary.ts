@@ -1,8 +1,9 @@
-import { ErrorCode, TemplateError } from "./errors/index.js";
+import { ErrorCode, InvalidSummaryError, TemplateError } from "./errors/index.js";
 import { toView } from "./format/view.js";
 import { type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./layout/options.js";
 import { checkLocale } from "./messages/catalogue.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
+import { templateIssues } from "./model/template-checks.js";
 import type { MeetingSummary } from "./model/types.js";
 import { unplacedContent } from "./template/agreement.js";
 import { type BuiltInTemplate, builtInTemplate, isBuiltInTemplate } from "./template/builtin.js";
@@ -84,7 +85,9 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
  * @param options - {@link RenderOptions}: the template and its layout, your own `data`, the `locale` of
  *   messages, `onWarning`, what to do with invalid characters and missing tags
  * @returns the .docx file's bytes
- * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path
+ * @throws {@link InvalidSummaryError} (`invalid_summary`) listing every problem of the summary with its path,
+ *   and for the `document` template a missing `document.issuer` or `document.documentNumber`
+ *   (`required_by_template`)
  * @throws {@link TemplateError} (`invalid_template` / `render_failed`) for a template that cannot be used
  *   (every problem `inspectTemplate` reports, a template with no tag)
  * @throws {@link InvalidDataError} (`invalid_data`) for `data` that shadows a tag or is not JSON-like
@@ -108,6 +111,10 @@ export async function renderSummary(
   const locale = checkLocale(options.locale);
   const data = checkData(options.data, locale);
   const parsed = parseSummary(summary, options);
+  // What a built-in template needs beyond the model (the 红头文件's 版头), reported like any other problem.
+  const missing =
+    typeof options.template === "string" ? templateIssues(parsed, options.template, locale) : [];
+  if (missing.length > 0) throw new InvalidSummaryError(missing, { locale });
   const view = toView(parsed, { linePitch: pitch });
   const bytes = await template;
   const emptyAllowed = options.missingValues === "empty";

@@ -192,6 +192,29 @@ describe("meeting-summary validate", () => {
     ]);
   });
 
+  it("checks the 版头 a 红头文件 needs with -t document, and nothing more without it", async () => {
+    const document = { issuer: "中共某某支部委员会", printer: "中共某某支部委员会", printDate: "2026-01-20" };
+    const text = JSON.stringify({ ...minimalSummary(), document });
+    expect((await cli(["validate", "-"], text)).code).toBe(0);
+    const { code, stderr } = await cli(["validate", "-", "-t", "document"], text);
+    expect([code, stderr]).toEqual([
+      1,
+      "<stdin>: document.documentNumber (发文字号) is required by the document template (红头文件): the 版头 prints it above the red rule\n",
+    ]);
+    expect((await cli(["validate", "-", "-t", "minutes"], text)).code).toBe(0);
+  });
+
+  it("renders nothing for -t document without the 版头, naming both fields", async () => {
+    const { code, stderr, cwd } = await cli(
+      ["render", "-", "-t", "document", "-o", "out.docx"],
+      JSON.stringify(minimalSummary()),
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain("document.issuer (发文机关) is required by the document template");
+    expect(stderr).toContain("document.documentNumber (发文字号) is required by the document template");
+    expect(existsSync(join(cwd, "out.docx"))).toBe(false);
+  });
+
   it("strips invalid characters when asked", async () => {
     const text = JSON.stringify({ ...minimalSummary(), title: "标题\u0007" });
     expect((await cli(["validate", "-"], text)).code).toBe(1);

@@ -63,6 +63,7 @@ describe("the facts in the view data", () => {
         number: "",
         label: "附件",
         title: "对照检查材料",
+        titleLines: "对照检查材料",
         isOnly: true,
         isFirst: false,
         isNotFirst: false,
@@ -73,6 +74,24 @@ describe("the facts in the view data", () => {
         rectificationRows: [],
         evaluationRows: [],
       },
+    ]);
+  });
+
+  it("prints an attachment's title on its page in the lines given, or broken like the title", () => {
+    const summary = fullFactsSummary();
+    summary.attachments = [
+      { title: "机关第一党支部2025年度组织生活会\n查摆问题整改清单", paragraphs: ["正文。"] },
+      { title: "机关第一党支部2025年度民主评议党员结果汇总表", paragraphs: ["正文。"] },
+    ];
+    const [given, broken] = toView(summary).attachments;
+    // The 附件说明 prints the title on one line.
+    expect([given?.title, given?.titleLines]).toEqual([
+      "机关第一党支部2025年度组织生活会查摆问题整改清单",
+      "机关第一党支部2025年度组织生活会\n查摆问题整改清单",
+    ]);
+    expect([broken?.title, broken?.titleLines]).toEqual([
+      "机关第一党支部2025年度民主评议党员结果汇总表",
+      "机关第一党支部2025年度\n民主评议党员结果汇总表",
     ]);
   });
 });

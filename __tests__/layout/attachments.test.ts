@@ -3,6 +3,8 @@ import { fullFactsSummary, seedLines, seedReport } from "../fixtures/summaries";
 import { paragraphs, partXml } from "../helpers/docx";
 
 const RECTIFICATION_TITLE = "机关第一党支部2025年度组织生活会查摆问题整改清单";
+/** The title on its page: too long for a line, broken long over short between words. */
+const RECTIFICATION_PAGE_TITLE = "机关第一党支部2025年度组织生活会\n查摆问题整改清单";
 const EVALUATION_TITLE = "机关第一党支部2025年度民主评议党员结果汇总表";
 
 let full: Uint8Array;
@@ -56,7 +58,7 @@ describe("the attachment pages", () => {
     const pages = all.slice(from);
     expect(pages.slice(0, 8)).toEqual([
       "附件1",
-      RECTIFICATION_TITLE,
+      RECTIFICATION_PAGE_TITLE,
       "序号",
       "存在问题",
       "整改措施",
@@ -75,7 +77,7 @@ describe("the attachment pages", () => {
     const second = pages.indexOf("附件2");
     expect(pages.slice(second)).toEqual([
       "附件2",
-      EVALUATION_TITLE,
+      "机关第一党支部2025年度\n民主评议党员结果汇总表",
       "评议等次",
       "人数",
       "占评定等次党员比例",
@@ -89,7 +91,7 @@ describe("the attachment pages", () => {
     expect(label).toContain("<w:pageBreakBefore/>");
     expect(label).toContain('<w:rFonts w:ascii="黑体" w:cs="黑体" w:eastAsia="黑体" w:hAnsi="黑体"/>');
     expect(label).not.toContain("<w:pStyle");
-    const title = find(full, RECTIFICATION_TITLE);
+    const title = find(full, RECTIFICATION_PAGE_TITLE);
     expect(title).toContain('<w:pStyle w:val="GwTitle"/>');
     expect(title).toContain('<w:spacing w:before="579"/>');
   });

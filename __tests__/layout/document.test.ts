@@ -147,17 +147,31 @@ describe("the document template's 版记", () => {
     }
   });
 
-  it("is anchored to the document's last paragraph, after one blank line below the sign-off", async () => {
+  it("stands in a last section of its own that starts on an even page, without page numbers", async () => {
     const xml = partXml(await render({}));
-    const after = xml.slice(xml.lastIndexOf("</w:tbl>") + "</w:tbl>".length);
-    // Only the (empty) anchor paragraph and the section properties follow the table.
-    expect(after.match(/<w:p[ >/]/g)).toHaveLength(1);
-    expect(after).not.toContain("<w:t");
-    // Between the sign-off's date and the table: one empty paragraph.
-    const date = xml.lastIndexOf("2026年1月20日</w:t>", xml.lastIndexOf("<w:tbl>"));
-    const between = xml.slice(xml.indexOf("</w:p>", date) + "</w:p>".length, xml.lastIndexOf("<w:tbl>"));
-    expect(between.match(/<w:p[ >/]/g)).toHaveLength(1);
-    expect(between).not.toContain("<w:t");
+    const [text, imprint] = [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map(([s]) => s);
+    // The text's section ends in a 1 pt paragraph of its own, outside every loop, and keeps the page numbers.
+    expect(text).toContain('w:type="default" r:id="rId6"');
+    const end = xml.lastIndexOf("<w:p>", xml.indexOf("<w:sectPr>"));
+    expect(xml.slice(end, xml.indexOf("<w:sectPr>"))).not.toMatch(/<w:t[ >]/);
+    expect(attr(xml.slice(end), "w:spacing", "w:line")).toBe("20");
+    // The 版记's section: on the next even page (a blank page before it when the text ends on one).
+    expect(attr(imprint ?? "", "w:type", "w:val")).toBe("evenPage");
+    const footers = [...(imprint ?? "").matchAll(/r:id="(rId\d+)"/g)].map((m) => m[1]);
+    expect(footers).toHaveLength(2);
+    const docx = await render({});
+    const rels = partXml(docx, "word/_rels/document.xml.rels");
+    for (const id of footers) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? "";
+      expect(partXml(docx, `word/${target}`)).not.toContain("PAGE");
+    }
+    // In its section: a 1 pt paragraph (LibreOffice would anchor a table that opens a section to the
+    // section before), the table, and the empty anchor paragraph the table floats on.
+    const section = xml.slice(xml.indexOf("</w:sectPr>"));
+    const before = section.slice(0, section.indexOf("<w:tbl>"));
+    const after = section.slice(section.lastIndexOf("</w:tbl>"));
+    expect([before.match(/<w:p[ >/]/g)?.length, after.match(/<w:p[ >/]/g)?.length]).toEqual([1, 1]);
+    expect(before + after).not.toMatch(/<w:t[ >]/);
   });
 
   it("prints 抄送 and 印发 in 4号 仿宋 with 1-character insets", async () => {
@@ -177,12 +191,18 @@ describe("the document template's 版记", () => {
     ]);
   });
 
-  it("drops the 抄送 row without a cc list, and the whole 版记 without a 印发机关", async () => {
+  it("drops the 抄送 row without a cc list; without a 印发机关 there is no document", async () => {
     const noCopy = partXml(await render({ copyTo: undefined }));
     expect(noCopy).not.toContain("抄送");
     expect(noCopy).toContain("印发");
-    const none = partXml(await render({ copyTo: undefined, printer: undefined, printDate: undefined }));
-    expect(none).not.toContain("<w:tbl>");
+    await expect(
+      render({ copyTo: undefined, printer: undefined, printDate: undefined }),
+    ).rejects.toMatchObject({
+      issues: [
+        { path: ["document", "printer"], code: "required_by_template" },
+        { path: ["document", "printDate"], code: "required_by_template" },
+      ],
+    });
   });
 });
 

@@ -71,11 +71,13 @@ describe("layout options applied to a built-in template", () => {
       for (let lines = 18; lines <= 26; lines++) {
         const layout = resolveLayout({ margins, linesPerPage: lines });
         const height = textBlockHeight(layout);
-        // The lines fit, and a twip more a line would not: they fill the block to within a twip a line.
-        expect([lines * linePitch(layout) <= height, lines * (linePitch(layout) + 1) > height]).toEqual([
-          true,
-          true,
-        ]);
+        // The lines fit with room to spare in LibreOffice's 1/100 mm, and two twips more a line would not:
+        // they fill the block to within two twips a line (25 lines: 509, not 510).
+        const hmm = (twips: number) => Math.round((twips * 2540) / 1440);
+        expect([
+          lines * hmm(linePitch(layout)) < hmm(height),
+          lines * (linePitch(layout) + 2) > height,
+        ]).toEqual([true, true]);
       }
     }
   });
@@ -92,7 +94,15 @@ describe("layout options applied to a built-in template", () => {
     expect(spacings(report)).toEqual(["637", "637", "637"]);
     const document = partXml(
       await renderSummary(
-        { ...summary, document: { issuer: "中共某某支部委员会" } },
+        {
+          ...summary,
+          document: {
+            issuer: "中共某某支部委员会",
+            documentNumber: "某支发〔2026〕1号",
+            printer: "中共某某支部委员会",
+            printDate: "2026-01-20",
+          },
+        },
         { template: "document", layout: { linesPerPage: 20 } },
       ),
     );

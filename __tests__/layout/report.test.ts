@@ -156,6 +156,7 @@ describe("the report template's styles", () => {
     expect(paragraphValue("GwHeading2", "w:outlineLvl", "w:val")).toBe("1");
     expect(paragraphValue("GwBody", "w:outlineLvl", "w:val")).toBeUndefined();
     expect(hasInChain("GwHeading1", "w:keepNext")).toBe(true);
+    expect(hasInChain("GwHeading1", "w:keepLines")).toBe(true);
   });
 
   it("right-aligns the signature and the date", () => {
@@ -163,8 +164,9 @@ describe("the report template's styles", () => {
     expect(paragraphValue("GwDate", "w:jc", "w:val")).toBe("right");
   });
 
-  it("turns widow control off so every full page holds 22 lines", () => {
-    expect(attr(inner(styles, "w:pPrDefault"), "w:widowControl", "w:val")).toBe("0");
+  it("turns widow control on, said outright, so no line stands alone at a page's foot or head", () => {
+    expect(inner(styles, "w:pPrDefault")).toContain("<w:widowControl/>");
+    expect(attr(inner(styles, "w:pPrDefault"), "w:widowControl", "w:val")).toBeUndefined();
   });
 
   it("sets table text at least 20 pt a line, off the grid, so cells neither clip nor spread to 28.95 pt", () => {
@@ -235,13 +237,28 @@ describe("the report template's body", () => {
       ["{text}", "GwBody"],
       ["{/isParagraph}", "-"],
       ["{#isLevel2}", "-"],
+      ["{#text}", "-"],
       ["{number}{heading}{text}", "GwHeading2"],
+      ["{/text}", "-"],
+      ["{^text}", "-"],
+      ["{number}{heading}", "GwHeading2"],
+      ["{/text}", "-"],
       ["{/isLevel2}", "-"],
       ["{#isLevel3}", "-"],
+      ["{#text}", "-"],
       ["{number}{heading}{text}", "GwBody"],
+      ["{/text}", "-"],
+      ["{^text}", "-"],
+      ["{number}{heading}", "GwBody"],
+      ["{/text}", "-"],
       ["{/isLevel3}", "-"],
       ["{#isLevel4}", "-"],
+      ["{#text}", "-"],
       ["{number}{heading}{text}", "GwBody"],
+      ["{/text}", "-"],
+      ["{^text}", "-"],
+      ["{number}{heading}", "GwBody"],
+      ["{/text}", "-"],
       ["{/isLevel4}", "-"],
       ["{#isOrdinal}", "-"],
       ["{number}{text}", "GwBody"],
@@ -265,7 +282,7 @@ describe("the report template's body", () => {
       ["{@signOff}", "-"],
       ["{#attachments}", "-"],
       ["{label}", "-"],
-      ["{title}", "GwTitle"],
+      ["{titleLines}", "GwTitle"],
       ["{#paragraphs}", "-"],
       ["{text}", "GwBody"],
       ["{/paragraphs}", "-"],

@@ -193,7 +193,17 @@ describe("keepTextWithSignOff", () => {
   });
 
   it("keeps the last body paragraph of a rendered report with its sign-off, and only that one", async () => {
-    const summary = { ...minimalSummary(), signature: "中共某某支部委员会", date: "2026-01-20" };
+    const summary = {
+      ...minimalSummary(),
+      signature: "中共某某支部委员会",
+      date: "2026-01-20",
+      document: {
+        issuer: "中共某某支部委员会",
+        documentNumber: "某支发〔2026〕1号",
+        printer: "中共某某支部委员会",
+        printDate: "2026-01-20",
+      },
+    };
     for (const template of ["report", "document", "minutes"] as const) {
       const paragraphs =
         partXml(await renderSummary(summary, { template })).match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];

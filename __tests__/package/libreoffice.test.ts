@@ -4,49 +4,26 @@
  * drawn where GB/T 9704 puts them. CI installs LibreOffice (.ci/run); on a machine without it these tests
  * are skipped, except under CI where its absence is a failure.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Margins } from "../../src/layout/options";
 import type { MeetingSummary } from "../../src/model/types";
 import { renderSummary } from "../../src/render-summary";
 import { seedLines, seedReport } from "../fixtures/summaries";
+import { convert as convertFiles, soffice } from "../helpers/libreoffice";
 import { mm, pdfRules } from "../helpers/pdf";
 
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync(cmd, ["--version"]).status === 0);
 const maybe = soffice || process.env.CI ? it : it.skip;
 
-/**
- * Converts documents with LibreOffice (one run for all of them) and returns the converted files' bytes.
- * @param documents - file name (without extension) → .docx bytes
- * @param format - a `--convert-to` filter, e.g. "pdf"
- * @param extension - the converted files' extension
- */
+/** Converts documents with LibreOffice (one run for all of them) and returns the converted files' bytes. */
 function convert(
   documents: Record<string, Uint8Array>,
   format: string,
   extension: string,
 ): Record<string, Buffer> {
   expect(soffice).toBeDefined();
-  const dir = mkdtempSync(join(tmpdir(), "msd-lo-"));
-  const names = Object.keys(documents);
-  for (const name of names) writeFileSync(join(dir, `${name}.docx`), documents[name] as Uint8Array);
-  const run = spawnSync(
-    soffice as string,
-    [
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      format,
-      "--outdir",
-      dir,
-      ...names.map((name) => join(dir, `${name}.docx`)),
-    ],
-    { encoding: "utf8", timeout: 150_000 },
-  );
-  expect(run.status).toBe(0);
-  return Object.fromEntries(names.map((name) => [name, readFileSync(join(dir, `${name}.${extension}`))]));
+  const converted = convertFiles(documents, format, extension);
+  return Object.fromEntries(Object.entries(converted).map(([name, file]) => [name, file.bytes]));
 }
 
 maybe(

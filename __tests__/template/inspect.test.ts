@@ -62,7 +62,7 @@ describe("inspectTemplate", () => {
     expect(tags).toContainEqual({
       name: "heading",
       sign: "",
-      scope: "sections.blocks.isLevel2",
+      scope: "sections.blocks.isLevel2.text",
       part: "body",
       paragraph: "{number}{heading}{text}",
       known: true,

@@ -125,7 +125,7 @@ describe("the tag vocabulary", () => {
     const inspection = inspectTemplate(new Uint8Array(readFileSync(join(root, "templates", "report.docx"))));
     expect(inspection.issues).toEqual([]);
     expect(inspection.tags.map((t) => `${t.part} ${t.scope} ${t.sign}${t.name}`)).toContain(
-      "body sections.blocks.isLevel2 number",
+      "body sections.blocks.isLevel2.text number",
     );
   });
 });

@@ -146,6 +146,10 @@ export const helpMessages = defineMessages({
     en: () => "list the tags a .docx template uses and every problem in it (exit 1 when there is any)",
   },
   templateArgument: { "zh-CN": () => "要检查的模板", en: () => "the template to check" },
+  validateTemplate: {
+    "zh-CN": () => "同时检查内置模板所需的字段（document：版头和版记的字段）",
+    en: () => "also check what a built-in template needs (document: its 版头 and 版记 fields)",
+  },
   data: {
     "zh-CN": () => "模板中自定义字段（单位名称、联系人等）的数据，JSON 对象，如 {unitName}",
     en: () => "your own fields for the template (单位名称, 联系人, …) as a JSON object: {unitName} etc.",

@@ -2,6 +2,7 @@ import { AttachmentTable, type Evaluation, type RectificationItem } from "../mod
 import type { MeetingSummary } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
 import { standardSentences } from "./sentences.js";
+import { titleLines } from "./title-lines.js";
 import type {
   AttachmentView,
   EvaluationRowView,
@@ -87,7 +88,8 @@ function attachmentViews(summary: MeetingSummary): AttachmentView[] {
     return {
       number,
       label: `附件${number}`,
-      title: a.title,
+      title: a.title.replace(/\n/g, ""),
+      titleLines: titleLines(a.title),
       isOnly: single,
       isFirst: !single && i === 0,
       isNotFirst: i > 0,

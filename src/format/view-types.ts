@@ -49,7 +49,10 @@ export interface ParagraphView {
 
 /** The view data a template is rendered with (the facts and attachments: see {@link FactsAndAttachmentsView}). */
 export interface SummaryView extends FactsAndAttachmentsView {
-  /** 标题; may contain "\n" for a manual line break. */
+  /**
+   * 标题 in the lines it prints in: as the summary gives it when it has a "\n" or fits on a line; otherwise
+   * broken long over short between words (`titleLines` in src/format/title-lines.ts).
+   */
   title: string;
   /** 主送机关 without the trailing "："; "" when there is none. */
   recipient: string;
@@ -219,8 +222,10 @@ export interface AttachmentView {
   number: string;
   /** The mark on the attachment's first line: "附件1", or "附件" for a single attachment. */
   label: string;
-  /** 附件名称. */
+  /** 附件名称 on one line, as the 附件说明 prints it (a "\n" in it left out). */
   title: string;
+  /** 附件名称 in the lines the attachment's page prints: the summary's "\n", or broken like the title. */
+  titleLines: string;
   /** The only attachment: its note line is "附件：{title}", no number. */
   isOnly: boolean;
   /** The first of several: its note line is "附件：1.{title}". */

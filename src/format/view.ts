@@ -6,6 +6,7 @@ import { documentView } from "./document-view.js";
 import { factsAndAttachmentsView } from "./facts-view.js";
 import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
 import { expandGenerated } from "./sentences.js";
+import { titleLines } from "./title-lines.js";
 import type { AttendanceView, BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
 
 /** Punctuation that may end a run-in heading; anything else gets a "。" before the body. */
@@ -145,7 +146,7 @@ export function toView(summary: MeetingSummary, options: ViewOptions = {}): Summ
   const date = summary.date === undefined ? "" : formatChineseDate(summary.date);
   const sections = [summary.preparation, summary.organization, summary.outcomes, ...(summary.sections ?? [])];
   return {
-    title: summary.title,
+    title: titleLines(summary.title),
     recipient: (summary.recipient ?? "").replace(/[：:]$/, ""),
     opening: (summary.opening ?? []).map((text) => ({ text })),
     sections: sections.map((s) => expandGenerated(s, summary)).map(sectionView),

@@ -64,6 +64,8 @@ function noteLine(text: string, wrapAt: number, pitch: number): Paragraph {
     alignment: AlignmentType.LEFT,
     // One blank line below the body is the first line's spacing, not an empty paragraph.
     spacing: { before: pitch },
+    // The 附件说明 goes with the sign-off: with the text before it, it keeps the sign-off off a page of its own.
+    keepNext: true,
     indent: { left: wrapAt * CHAR_TWIPS, hanging: (wrapAt - BODY_INDENT_CHARS) * CHAR_TWIPS },
     children: [new TextRun(text)],
   });
@@ -92,6 +94,7 @@ export function attachmentNote(layout: ResolvedLayout): Paragraph[] {
     new Paragraph({
       style: ReportStyle.body,
       alignment: AlignmentType.LEFT,
+      keepNext: true,
       indent: {
         left: (nameAt + NOTE_NUMBER_CHARS) * CHAR_TWIPS,
         hanging: NOTE_NUMBER_CHARS * CHAR_TWIPS,
@@ -178,13 +181,20 @@ function loopTable(rows: string, columns: readonly Column[]): Table {
   });
 }
 
-/** 整改清单: 序号, 存在问题, 整改措施, 责任人, 完成时限, 整改状态 (8844 twips, the 版心). */
+/**
+ * 整改清单: 序号, 存在问题, 整改措施, 责任人, 完成时限, 整改状态 (8844 twips, the 版心). The short columns are
+ * as wide as their longest value, so that none breaks inside itself; the clauses share the rest. Widths
+ * as LibreOffice sets 4号 text with its stand-in faces (digits 0.625 of a character, a gap wherever digits
+ * meet Chinese), plus 160 twips of insets: 完成时限 "2026年12月31日", 128 pt (2760); 整改状态 "长期坚持"
+ * (1280); 责任人 a name of three characters (1000; longer names wrap); 序号 its header (720). Word, with
+ * Times New Roman digits and no gaps, needs less.
+ */
 const RECTIFICATION_COLUMNS: readonly Column[] = [
-  { header: "序号", tag: "{number}", width: 760, centred: true },
-  { header: "存在问题", tag: "{problem}", width: 1900, centred: false },
-  { header: "整改措施", tag: "{measure}", width: 2584, centred: false },
-  { header: "责任人", tag: "{owner}", width: 1040, centred: true },
-  { header: "完成时限", tag: "{deadline}", width: 1280, centred: true },
+  { header: "序号", tag: "{number}", width: 720, centred: true },
+  { header: "存在问题", tag: "{problem}", width: 1420, centred: false },
+  { header: "整改措施", tag: "{measure}", width: 1664, centred: false },
+  { header: "责任人", tag: "{owner}", width: 1000, centred: true },
+  { header: "完成时限", tag: "{deadline}", width: 2760, centred: true },
   { header: "整改状态", tag: "{status}", width: 1280, centred: true },
 ];
 
@@ -214,7 +224,7 @@ export function attachmentPages(layout: ResolvedLayout): (Paragraph | Table)[] {
     new Paragraph({
       style: ReportStyle.title,
       spacing: { before: linePitch(layout) },
-      children: [new TextRun("{title}")],
+      children: [new TextRun("{titleLines}")],
     }),
     tagParagraph("{#paragraphs}"),
     new Paragraph({ style: ReportStyle.body, children: [new TextRun("{text}")] }),

@@ -270,9 +270,10 @@ function imprint(layout: ResolvedLayout): Table {
 }
 
 /**
- * The document's last paragraph, empty: the floating 版记's anchor (a floating table is placed on the page
- * of the paragraph after it), and the paragraph Word wants after a table at the end of a document. 1 pt
- * high, so it never adds a line of its own.
+ * An empty paragraph 1 pt high, so it never adds a line of its own: the end of the text's section (the
+ * paragraph that carries its `w:sectPr`), and the document's last paragraph, the floating 版记's anchor (a
+ * floating table is placed on the page of the paragraph after it, and Word wants a paragraph after a
+ * table at the end of a document).
  */
 function anchorParagraph(): Paragraph {
   return new Paragraph({
@@ -301,8 +302,15 @@ export async function buildDocumentTemplate(layout?: LayoutOptions): Promise<Uin
       children: [
         ...header(),
         ...bodyWithSignOff(resolved, DocumentStyle.documentTitle, "{@document.signOff}"),
-        // One blank line keeps the sign-off (and the seal over it) clear of the 版记's first rule.
-        ...loop<Paragraph | Table>("document.hasImprint", new Paragraph({ children: [] }), imprint(resolved)),
+        // The paragraph that ends the text's section (it carries its w:sectPr): 1 pt, outside every loop.
+        anchorParagraph(),
+      ],
+      // The 版记 on a page of its own at the back of the last sheet: an even page, unnumbered.
+      // LibreOffice anchors a floating table that opens a section to the section before: a 1 pt
+      // paragraph first keeps it on its page.
+      evenPageEnd: [
+        anchorParagraph(),
+        ...loop<Paragraph | Table>("document.hasImprint", imprint(resolved)),
         anchorParagraph(),
       ],
     },

@@ -21,6 +21,8 @@ function attendanceLine(label: string, field: string): Paragraph[] {
   const tag = `meeting.attendance.${field}`;
   const line = new Paragraph({
     style: DocumentStyle.attendance,
+    // With the sign-off after them, so that it never stands on a page without text (see attachmentNote).
+    keepNext: true,
     children: [
       new TextRun({ text: label, style: DocumentCharacterStyle.attendanceLabel }),
       new TextRun(`{${tag}}`),
@@ -55,7 +57,7 @@ export async function buildMinutesTemplate(layout?: LayoutOptions): Promise<Uint
           loop(
             "document.hasAttendanceLines",
             // One blank line below the body.
-            new Paragraph({ style: ReportStyle.body, children: [] }),
+            new Paragraph({ style: ReportStyle.body, keepNext: true, children: [] }),
             ...ATTENDANCE_LINES.flatMap(([label, field]) => attendanceLine(label, field)),
           ),
         ),

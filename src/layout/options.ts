@@ -141,8 +141,19 @@ export function textBlockHeight(layout: ResolvedLayout): number {
  * linePitch({ ...DEFAULT_LAYOUT, margins: "screen" }) //=> 592
  */
 export function linePitch(layout: ResolvedLayout): number {
-  return Math.floor(textBlockHeight(layout) / layout.linesPerPage);
+  const height = textBlockHeight(layout);
+  let pitch = Math.floor(height / layout.linesPerPage);
+  // LibreOffice lays out in 1/100 mm: where the rounded lines fill the text block to the last unit (25
+  // lines: 510 twips, 9.00 mm × 25 = 225.00 mm), the line grid pushes every page's last line over, and a
+  // page holds one line fewer. A twip less leaves it room.
+  while (Math.round(pitch * HMM_PER_TWIP) * layout.linesPerPage >= Math.round(height * HMM_PER_TWIP)) {
+    pitch -= 1;
+  }
+  return pitch;
 }
+
+/** Hundredths of a millimetre in a twip: LibreOffice's unit of layout. */
+const HMM_PER_TWIP = 2540 / 1440;
 
 /** The faces of a layout: the _GB2312 ones or their plain counterparts. */
 export interface FontNames {

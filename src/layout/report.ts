@@ -9,6 +9,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   type Table,
   TextRun,
 } from "docx";
@@ -101,7 +102,8 @@ export const reportParagraphStyles = (layout: ResolvedLayout): IParagraphStyleOp
     quickFormat: true,
     uiPriority: 4,
     // outlineLevel 0 is Word's level 1: the navigation pane and a table of contents list it.
-    paragraph: { keepNext: true, outlineLevel: 0 },
+    // Kept whole and with its first paragraph: a page never ends with a heading (背题).
+    paragraph: { keepNext: true, keepLines: true, outlineLevel: 0 },
     run: { font: cjkFont(FONT.heiTi) },
   },
   {
@@ -167,10 +169,19 @@ export const reportCharacterStyles = (layout: ResolvedLayout): ICharacterStyleOp
   },
 ];
 
-/** A body paragraph that starts with a run-in heading: `{number}{heading}` then `{text}`. */
-function runInParagraph(style: string, headingStyle?: string): Paragraph {
-  const heading = new TextRun({ text: "{number}{heading}", style: headingStyle });
-  return new Paragraph({ style, children: [heading, new TextRun("{text}")] });
+/**
+ * An item: with a text, a body paragraph that starts with its run-in heading (`{number}{heading}` then
+ * `{text}`); without one, the heading on a line of its own, kept on the page of the paragraph after it
+ * (and whole), so that no page ends with a heading (背题).
+ */
+function itemParagraphs(style: string, headingStyle?: string): Paragraph[] {
+  const heading = () => new TextRun({ text: "{number}{heading}", style: headingStyle });
+  return [
+    ...loop("text", new Paragraph({ style, children: [heading(), new TextRun("{text}")] })),
+    tagParagraph("{^text}"),
+    new Paragraph({ style, keepNext: true, keepLines: true, children: [heading()] }),
+    tagParagraph("{/text}"),
+  ];
 }
 
 /**
@@ -189,9 +200,9 @@ export function reportBodyParagraphs(titleStyle: string = ReportStyle.title): Pa
       ...loop(
         "blocks",
         ...loop("isParagraph", tagParagraph("{text}", ReportStyle.body)),
-        ...loop("isLevel2", runInParagraph(ReportStyle.heading2, ReportCharacterStyle.runIn2)),
-        ...loop("isLevel3", runInParagraph(ReportStyle.body, ReportCharacterStyle.runIn3)),
-        ...loop("isLevel4", runInParagraph(ReportStyle.body)),
+        ...loop("isLevel2", ...itemParagraphs(ReportStyle.heading2, ReportCharacterStyle.runIn2)),
+        ...loop("isLevel3", ...itemParagraphs(ReportStyle.body, ReportCharacterStyle.runIn3)),
+        ...loop("isLevel4", ...itemParagraphs(ReportStyle.body)),
         ...loop("isOrdinal", tagParagraph("{number}{text}", ReportStyle.body)),
       ),
     ),
@@ -246,10 +257,51 @@ export interface TemplateSpec {
   children: (Paragraph | Table)[];
   /** Styles to take off the grid like the title (large red marks). */
   offGridStyles?: string[];
+  /**
+   * A last section without page numbers that starts on an even page (the 红头文件's 版记: the back of the
+   * last sheet, GB/T 9704-2012 7.4, with a blank page before it when the text ends on an even page).
+   */
+  evenPageEnd?: (Paragraph | Table)[];
 }
+
+/** See `gongwenDocument`: how much higher the blank footer of an even-page section sits, in twips. */
+const EVEN_PAGE_FOOTER_SHIFT = 186;
 
 function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
   const margins = pageMargins(layout);
+  const page = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: {
+      ...margins,
+      // The page number stays 7 mm below the 版心, whatever the bottom margin.
+      footer: FOOTER_DISTANCE - PAGE.marginBottom + margins.bottom,
+    },
+  };
+  // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
+  const grid = { type: DocumentGridType.LINES, linePitch: linePitch(layout) };
+  // Footers of their own, blank: a section without them would take the page numbers of the one before.
+  // A space, not nothing: LibreOffice sizes an empty footer otherwise, and the 版记 would sit 1.2 mm lower.
+  const blank = () =>
+    new Footer({
+      children: [new Paragraph({ style: ReportStyle.pageNumber, children: [new TextRun(" ")] })],
+    });
+  // LibreOffice (7.4) ends the text block of a section that starts on an even page 9.3 pt (186 twips) into
+  // the bottom margin, measured from the footer's distance: that blank footer sits that much higher, so
+  // the block ends where GB/T 9704 puts it. Word keeps the text block to the margins either way (the
+  // footer's 14 pt line still ends below the 版心).
+  const endPage = {
+    ...page,
+    margin: { ...page.margin, footer: page.margin.footer + EVEN_PAGE_FOOTER_SHIFT },
+  };
+  const end = spec.evenPageEnd
+    ? [
+        {
+          properties: { type: SectionType.EVEN_PAGE, page: endPage, grid },
+          footers: { default: blank(), even: blank() },
+          children: spec.evenPageEnd,
+        },
+      ]
+    : [];
   return new Document({
     // docxtemplater fills docProps/core.xml too: a rendered report carries its own title in File ▸ Properties.
     title: "{title}",
@@ -274,21 +326,11 @@ function gongwenDocument(spec: TemplateSpec, layout: ResolvedLayout): Document {
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              ...margins,
-              // The page number stays 7 mm below the 版心, whatever the bottom margin.
-              footer: FOOTER_DISTANCE - PAGE.marginBottom + margins.bottom,
-            },
-          },
-          // Lines only: a character pitch needs a negative w:charSpace, which LibreOffice misreads.
-          grid: { type: DocumentGridType.LINES, linePitch: linePitch(layout) },
-        },
+        properties: { page, grid },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
         children: spec.children,
       },
+      ...end,
     ],
   });
 }
@@ -358,9 +400,10 @@ function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly 
   editPart(zip, "word/styles.xml", (xml) => {
     let out = fixUp(xml, UNUSED_STYLES, "", "the default styles");
     // The docx package writes neither of these paragraph properties in styles:
-    // - widow/orphan control off, said outright: the standard reads a missing w:widowControl as off but
-    //   LibreOffice as on, and on it pulls lines to the next page, leaving pages of 21 lines instead of 22.
-    out = fixUp(out, /<w:pPrDefault><w:pPr>/, '$&<w:widowControl w:val="0"/>', "the paragraph defaults");
+    // - widow/orphan control on, said outright: the standard reads a missing w:widowControl as off and
+    //   LibreOffice as on. On, no paragraph leaves its first line alone at a page's foot or its last line
+    //   alone at the next page's head; a page then holds one line fewer where that would happen.
+    out = fixUp(out, /<w:pPrDefault><w:pPr>/, "$&<w:widowControl/>", "the paragraph defaults");
     // - the title and the table text off the grid (table lines are "at least 20 pt", not a grid line); LibreOffice rounds a title line up to two grid lines whenever the font's
     //   ascent + descent exceeds the pitch (its stand-in for 小标宋 does), and page 1 would lose a line;
     //   Word keeps the exact spacing either way.
@@ -377,6 +420,7 @@ function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly 
   // a file whose field has none; the docx package writes none, and writes the instruction without the
   // spaces Word puts around it.
   for (const name of Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n))) {
+    if (!zip.file(name)?.asText().includes("PAGE")) continue; // a blank footer
     editPart(zip, name, (xml) =>
       fixUp(
         fixUp(

@@ -189,25 +189,25 @@ interface Span {
 
 /**
  * Around an offset inside a paragraph: that top-level paragraph's start (paragraphs inside a text box
- * nest in one), and the top-level paragraph closed last before it, if any.
+ * nest in one), and the top-level paragraphs closed before it, in document order.
  */
-function paragraphsAround(xml: string, offset: number): { open: number; previous?: Span } {
+function paragraphsAround(xml: string, offset: number): { open: number; before: Span[] } {
   let depth = 0;
   let open = 0;
-  let previous: Span | undefined;
+  const before: Span[] = [];
   const tags = /<w:p(?=[ >/])[^>]*?(\/?)>|<\/w:p>/g;
   for (let tag = tags.exec(xml); tag !== null && tag.index < offset; tag = tags.exec(xml)) {
     if (tag[0] === "</w:p>") {
       depth -= 1;
-      if (depth === 0) previous = { start: open, end: tag.index + tag[0].length };
+      if (depth === 0) before.push({ start: open, end: tag.index + tag[0].length });
     } else if (tag[1] === "/") {
-      if (depth === 0) previous = { start: tag.index, end: tag.index + tag[0].length };
+      if (depth === 0) before.push({ start: tag.index, end: tag.index + tag[0].length });
     } else {
       if (depth === 0) open = tag.index;
       depth += 1;
     }
   }
-  return { open, previous };
+  return { open, before };
 }
 
 /** A change to an XML text: the characters from `start` to `end` replaced by `text`. */
@@ -244,23 +244,35 @@ function keepNextEdit(xml: string, paragraph: Span): TextEdit | undefined {
   return { start: at + style.length, end: at + style.length, text: "<w:keepNext/>" };
 }
 
+/** Whether a paragraph keeps with the next one by its own properties (`<w:keepNext/>` in its `w:pPr`). */
+function keepsWithNext(xml: string, paragraph: Span): boolean {
+  return keepNextEdit(xml, paragraph) === undefined;
+}
+
 /**
- * Keeps the text before the sign-off on the sign-off's page: the edit that gives the paragraph just before
- * the first sign-off paragraph (style `GwSignature` or `GwDate`) "keep with next". GB/T 9704-2012 7.3.5.4
- * does not let the signature and date (and the seal) stand on a page without text; when they do not fit,
- * the last lines of the text go over with them. Undefined for a document without a sign-off, with the
- * sign-off first, with a table (not a paragraph) before it, or with keep-with-next on already.
- * @param xml - the rendered word/document.xml
+ * Keeps the text before the sign-off on the sign-off's page: the edit that gives the last paragraph of text
+ * before the first sign-off paragraph (style `GwSignature` or `GwDate`) "keep with next". GB/T 9704-2012
+ * 7.3.5.4 does not let the signature and date (and the seal) stand on a page without text; when they do
+ * not fit, the last lines of the text go over with them. Paragraphs that keep with the next one already
+ * (the 附件说明, a 纪要's attendance lines) are passed over, so the chain reaches the text before them.
+ * Undefined for a document without a sign-off, with the sign-off first, with a table (not a paragraph)
+ * before it, or with every paragraph before it keeping with the next already.
+ * @param xml - the rendered word/document.xml, or the part of it from some paragraphs before the sign-off
  */
 export function signOffKeepEdit(xml: string): TextEdit | undefined {
   const at = xml.search(SIGN_OFF_STYLE);
   if (at === -1) return undefined;
-  const { open, previous } = paragraphsAround(xml, at);
-  if (previous === undefined) return undefined;
-  // Only a paragraph directly before it (bookmarks aside): after a table, nothing changes.
-  const between = xml.slice(previous.end, open).replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, "");
-  if (between.trim() !== "") return undefined;
-  return keepNextEdit(xml, previous);
+  const { open, before } = paragraphsAround(xml, at);
+  let next = open;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const paragraph = before[i] as Span;
+    // Only paragraphs directly one after another (bookmarks aside): after a table, nothing changes.
+    const between = xml.slice(paragraph.end, next).replace(/<w:bookmark(?:Start|End) [^>]*\/>/g, "");
+    if (between.trim() !== "") return undefined;
+    if (!keepsWithNext(xml, paragraph)) return keepNextEdit(xml, paragraph);
+    next = paragraph.start;
+  }
+  return undefined;
 }
 
 /**

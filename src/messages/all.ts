@@ -70,6 +70,9 @@ export const catalogues: readonly Catalogue[] = [
     modelMessages,
     {
       required: { path: ["title"] },
+      "required_by_template.issuer": { path: ["document", "issuer"] },
+      "required_by_template.documentNumber": { path: ["document", "documentNumber"] },
+      "required_by_template.banji": { path: ["document", "printer"] },
       "required.blockType": {
         path: ["outcomes", "blocks", 0, "type"],
         options: ["paragraph", "item", "ordinals", "generated"],
@@ -309,6 +312,7 @@ export const catalogues: readonly Catalogue[] = [
       output: {},
       template: { names: ["report", "document", "minutes"] },
       data: {},
+      validateTemplate: {},
       missingValues: {},
       fonts: {},
       margins: {},

@@ -103,7 +103,7 @@ export type AttachmentTable = (typeof AttachmentTable)[keyof typeof AttachmentTa
  * sign-off. Attachments are numbered by position; the title is printed in both places from this one field.
  */
 export interface Attachment {
-  /** 附件名称, without a number and without trailing punctuation: `"支部整改问题清单"`. */
+  /** 附件名称, without a number and without trailing punctuation: `"支部整改问题清单"`. A `"\n"` breaks it into lines on its page. */
   title: string;
   /** A table built from the facts. */
   table?: AttachmentTable;

@@ -232,6 +232,21 @@ export const modelMessages = defineMessages({
     "zh-CN": (p: At) => `${zh(p.path)}为必填项，未填写`,
     en: (p: At) => `${en(p.path)} is required`,
   },
+  "required_by_template.issuer": {
+    "zh-CN": (p: At) => `使用红头文件模板（document）时，${zh(p.path)}为必填项：版头将其印为发文机关标志`,
+    en: (p: At) =>
+      `${en(p.path)} is required by the document template (红头文件): the 版头 prints it as the 发文机关标志`,
+  },
+  "required_by_template.documentNumber": {
+    "zh-CN": (p: At) => `使用红头文件模板（document）时，${zh(p.path)}为必填项：版头将其印在红色分隔线之上`,
+    en: (p: At) =>
+      `${en(p.path)} is required by the document template (红头文件): the 版头 prints it above the red rule`,
+  },
+  "required_by_template.banji": {
+    "zh-CN": (p: At) => `使用红头文件模板（document）时，${zh(p.path)}为必填项：版记将其印在最后一页（封四）`,
+    en: (p: At) =>
+      `${en(p.path)} is required by the document template (红头文件): its 版记 prints it, on the back of the last sheet`,
+  },
   "required.blockType": {
     "zh-CN": (p: At & { options: readonly string[] }) =>
       `${zh(p.path)}未填写，应为 ${quoteList(p.options, "zh-CN")} 之一`,

@@ -242,7 +242,10 @@ const rectificationItem = z
 
 const attachment = z
   .strictObject({
-    title: text().meta({ description: "附件名称, without number or trailing punctuation." }),
+    title: multilineText().meta({
+      description:
+        '附件名称, without number or trailing punctuation. A "\\n" breaks it into lines on its page.',
+    }),
     table: z.enum(AttachmentTable).optional().meta({ description: "A table built from the facts." }),
     paragraphs: z.array(text()).optional().meta({ description: "Body paragraphs below the title." }),
   })

@@ -163,10 +163,14 @@ function previousParagraphPart(parts: string[], before: number): number {
   return 0;
 }
 
+/** How many paragraphs before the sign-off the keep-with-next chain is followed. */
+const KEEP_CHAIN_LIMIT = 64;
+
 /**
  * A docxtemplater module that gives the paragraph before the sign-off "keep with next" in the rendered
- * body (see `signOffKeepEdit`), on the parts before they are encoded: only the parts from that paragraph
- * to the sign-off are read, so a long report costs no more than a short one.
+ * body (see `signOffKeepEdit`; the last text paragraph, past the 附件说明), on the parts before they are
+ * encoded: only the parts from that paragraph to the sign-off are read, so a long report costs no more
+ * than a short one.
  */
 function signOffKeeper() {
   return {
@@ -177,9 +181,14 @@ function signOffKeeper() {
       if (!parts.every((part: unknown) => typeof part === "string")) return parts;
       const signOff = parts.findIndex((part) => isSignOffXml(part));
       if (signOff === -1) return parts;
-      const from = previousParagraphPart(parts, signOff);
-      const edit = signOffKeepEdit(parts.slice(from, signOff + 1).join(""));
-      return edit ? spliceParts(parts, edit, from) : parts;
+      // Back a paragraph at a time, past those that keep with the next already (the 附件说明).
+      let from = signOff;
+      for (let step = 0; step < KEEP_CHAIN_LIMIT && from > 0; step++) {
+        from = previousParagraphPart(parts, from);
+        const edit = signOffKeepEdit(parts.slice(from, signOff + 1).join(""));
+        if (edit) return spliceParts(parts, edit, from);
+      }
+      return parts;
     },
   };
 }

@@ -73,7 +73,7 @@ const RECTIFICATION_ROW: Fields<RectificationRowView> = {
 /** The vocabulary as a tree, mirroring `SummaryView`. */
 const VIEW: Fields<SummaryView> = {
   title: value(
-    '标题, the report\'s title; may break into lines where the summary has "\\n".',
+    '标题, the report\'s title, in the lines it prints in: broken where the summary has "\\n", or, when longer than a line, long over short between words (GB/T 9704 7.3.1).',
     "巡视整改专题组织生活会总结报告",
   ),
   recipient: value('主送机关 without the trailing "："; empty when there is none.', "机关党委"),
@@ -276,8 +276,12 @@ const VIEW: Fields<SummaryView> = {
       number: value('"1", "2", …; empty when there is only one attachment.', "1"),
       label: value('The mark on the attachment\'s first line: "附件1", or "附件" alone.', "附件1"),
       title: value(
-        "附件名称, the same in the note and on the page.",
+        '附件名称 on one line (a "\\n" in it left out): what the 附件说明 prints.',
         "机关第一党支部2025年度组织生活会查摆问题整改清单",
+      ),
+      titleLines: value(
+        '附件名称 in the lines the attachment\'s page prints it in: where the summary has "\\n", or broken long over short between words, like the title.',
+        "机关第一党支部2025年度组织生活会\n查摆问题整改清单",
       ),
       isOnly: condition('The only attachment: its note line is "附件：{title}".'),
       isFirst: condition('The first of several: its note line is "附件：1.{title}".'),

@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The LibreOffice command on this machine, if any. */
+export const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync(cmd, ["--version"]).status === 0);
+
+/**
+ * PDF export that keeps the blank pages LibreOffice inserts before a section that starts on an even page
+ * (its command line skips them by default, and a printed document has them).
+ */
+export const PDF_WITH_BLANK_PAGES =
+  'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
+/**
+ * Converts documents with LibreOffice (one run for all of them) and returns the converted files: their
+ * bytes and where they are.
+ * @param documents - file name (without extension) → .docx bytes
+ * @param format - a `--convert-to` filter, e.g. "pdf"
+ * @param extension - the converted files' extension
+ */
+export function convert(
+  documents: Record<string, Uint8Array>,
+  format: string,
+  extension: string,
+): Record<string, { bytes: Buffer; path: string }> {
+  if (soffice === undefined) throw new Error("LibreOffice (soffice) is not installed");
+  const dir = mkdtempSync(join(tmpdir(), "msd-lo-"));
+  const names = Object.keys(documents);
+  for (const name of names) writeFileSync(join(dir, `${name}.docx`), documents[name] as Uint8Array);
+  const run = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      format,
+      "--outdir",
+      dir,
+      ...names.map((name) => join(dir, `${name}.docx`)),
+    ],
+    { encoding: "utf8", timeout: 150_000 },
+  );
+  if (run.status !== 0) throw new Error(`LibreOffice failed (${run.status}): ${run.stderr}`);
+  return Object.fromEntries(
+    names.map((name) => {
+      const path = join(dir, `${name}.${extension}`);
+      return [name, { bytes: readFileSync(path), path }];
+    }),
+  );
+}
