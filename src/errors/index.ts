@@ -14,6 +14,8 @@ export const ErrorCode = {
   RenderFailed: "render_failed",
   /** The bytes of a text file (a summary's JSON, a draft) are not text in an encoding we read: see `issues`. */
   UnreadableText: "unreadable_text",
+  /** A .docx could not be converted to PDF (LibreOffice is missing, or it failed): see `issues`. */
+  PdfFailed: "pdf_failed",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
