@@ -4,6 +4,15 @@ import type { Command } from "commander";
 import { toJsonSchema } from "../model/json-schema.js";
 import { writeFileAtomic } from "../node.js";
 import { type CliIo, type Done, Exit, ExitCode } from "./io.js";
+
+const EXAMPLES = `
+Examples:
+  $ meeting-summary init
+  $ meeting-summary init reports/branch.json --force
+
+Docs: docs/cli.md#init (in the package: node_modules/meeting-summary-docx/docs/cli.md)
+`;
+
 /** `meeting-summary init`. */
 export function initCommand(program: Command, io: CliIo, done: Done): void {
   program
@@ -11,6 +20,7 @@ export function initCommand(program: Command, io: CliIo, done: Done): void {
     .description("write the example report as a summary to start from")
     .argument("[file]", "where to write it", "meeting-summary.json")
     .option("-f, --force", "overwrite the file if it exists")
+    .addHelpText("after", EXAMPLES)
     .action(async (file: string, opts: { force?: boolean }) => {
       const target = resolve(io.cwd, file);
       if (!opts.force && (await stat(target).catch(() => undefined))) {
