@@ -169,7 +169,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   let closed = false;
 
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(entry, { workerData: WORKER_MARK }) };
+    // `node --input-type=module -e …` passes its flag on to workers, where it is refused: leave it out.
+    const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
+    const slot: Slot = { worker: new Worker(entry, { workerData: WORKER_MARK, execArgv }) };
     slot.worker.on("message", (reply: Reply) => {
       const task = slot.busy;
       if (!task || task.id !== reply.id) return;
