@@ -94,15 +94,13 @@ ${renderScript("").replace("(async", "await (async")}`;
 
 const poolScript = `
 const fs = require("node:fs");
-const PizZip = require("pizzip");
 (async () => {
   const summary = JSON.parse(fs.readFileSync("seed.json", "utf8"));
   const pool = n.createRenderPool({ size: 2 });
   try {
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => pool.render(summary, { template: "report" })));
     const one = await m.renderSummary(summary);
-    const body = (x) => new PizZip(x).file("word/document.xml").asText();
-    const same = [a, b, c].every((x) => body(x) === body(one));
+    const same = [a, b, c].every((x) => Buffer.from(x).equals(Buffer.from(one)));
     const error = await pool.render({ title: "" }).catch((e) => e);
     console.log(pool.size, same, error instanceof m.InvalidSummaryError, error.code, error.issues[0].path.join("."));
   } finally {
@@ -128,7 +126,7 @@ it.each([
 import { createRequire } from "node:module"; const require = createRequire(import.meta.url);${poolScript}`,
     ],
   ],
-])("renders on worker threads from %s: the same documents as renderSummary, the same errors", (_, args) => {
+])("renders on worker threads from %s: the same bytes as renderSummary, the same errors", (_, args) => {
   const run = node(args);
   expect(run.stderr).toBe("");
   expect(run.stdout).toBe("2 true true invalid_summary title\n");
@@ -179,14 +177,16 @@ describe("the meeting-summary CLI, run as a process", () => {
     expect(paragraphTexts(readFileSync(join(app, "cli.docx")))).toEqual(seedLines());
   });
 
-  it("renders a folder on its worker pool, the same documents as one at a time", () => {
+  it("renders a folder on its worker pool, the same bytes as one at a time", () => {
     mkdirSync(join(app, "batch"), { recursive: true });
     for (const name of ["a", "b", "c"])
       writeFileSync(join(app, "batch", `${name}.json`), readFileSync(join(app, "seed.json")));
     const run = node([bin(), "render", "batch", "--out-dir", "batch-out"]);
     expect([run.status, run.stderr]).toEqual([0, "3 of 3 written to batch-out\n"]);
     for (const name of ["a", "b", "c"]) {
-      expect(paragraphTexts(readFileSync(join(app, "batch-out", `${name}.docx`)))).toEqual(seedLines());
+      expect(
+        readFileSync(join(app, "batch-out", `${name}.docx`)).equals(readFileSync(join(app, "cli.docx"))),
+      ).toBe(true);
     }
   });
 
