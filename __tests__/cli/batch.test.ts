@@ -11,6 +11,16 @@ import { paragraphTexts } from "../helpers/docx";
 
 const summary = (title: string) => JSON.stringify({ ...minimalSummary(), title });
 const invalid = JSON.stringify({ ...minimalSummary(), title: "", preparation: undefined });
+/** The issues of `invalid`, as --json prints them. */
+const invalidIssues = [
+  { path: ["title"], code: "empty", message: "title (标题) must not be empty", label: "标题" },
+  {
+    path: ["preparation"],
+    code: "required",
+    message: "preparation (会前准备) is required",
+    label: "会前准备",
+  },
+];
 
 describe("render: many summaries to --out-dir", () => {
   it("writes 199 of 200, names the invalid one with its issues, writes nothing for it, and exits 1", async () => {
@@ -129,15 +139,7 @@ describe("render --json", () => {
         {
           input: "bad.json",
           written: [],
-          issues: [
-            { path: ["title"], code: "empty", message: "title (标题) must not be empty", label: "标题" },
-            {
-              path: ["preparation"],
-              code: "required",
-              message: "preparation (会前准备) is required",
-              label: "会前准备",
-            },
-          ],
+          issues: invalidIssues,
         },
       ],
     });
@@ -152,6 +154,41 @@ describe("render --json", () => {
     expect(code).toBe(1);
     const [issue] = JSON.parse(stdout).results[0].issues;
     expect(issue).toMatchObject({ path: [], code: "missing_value", label: null, part: "body", tag: "titel" });
+  });
+});
+
+describe("--json when the template or the file itself cannot be used", () => {
+  it("render --json reports a template that is not a .docx in its JSON, once", async () => {
+    const { code, stdout, stderr } = await runIn(
+      ["render", "a.json", "b.json", "--out-dir", "out", "-t", "t.docx", "--json"],
+      { files: { "a.json": summary("甲"), "b.json": summary("乙"), "t.docx": "not a zip" } },
+    );
+    expect([code, stderr]).toEqual([1, ""]);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      template: { input: "t.docx", issues: [{ path: [], code: "not_a_docx", label: null }] },
+      results: [],
+    });
+  });
+
+  it("render --json reports a template file that does not exist", async () => {
+    const { code, stdout } = await runIn(
+      ["render", "a.json", "-o", "a.docx", "-t", "missing.docx", "--json"],
+      {
+        files: { "a.json": summary("甲") },
+      },
+    );
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).template).toEqual({
+      input: "missing.docx",
+      issues: [{ path: [], code: "unreadable_file", message: "cannot be read (ENOENT)", label: null }],
+    });
+  });
+
+  it("inspect --json reports a file that does not exist", async () => {
+    const { code, stdout } = await runIn(["inspect", "missing.docx", "--json"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, issues: [{ code: "unreadable_file" }] });
   });
 });
 
@@ -192,6 +229,16 @@ describe("render -o - and standard input", () => {
     );
   });
 
+  it("refuses -o - with --pdf: there is no file for the PDF to go beside", async () => {
+    const { code, stderr } = await runIn(["render", "a.json", "-o", "-", "--pdf"], {
+      files: { "a.json": summary("甲") },
+    });
+    expect([code, stderr]).toEqual([
+      2,
+      "error: --pdf writes a PDF beside each .docx file, so it needs -o <file.docx> or --out-dir, not -o -\n",
+    ]);
+  });
+
   it("refuses -o - with --json: both would go to standard output", async () => {
     const { code } = await runIn(["render", "a.json", "-o", "-", "--json"], {
       files: { "a.json": summary("甲") },
@@ -213,15 +260,7 @@ describe("validate --json and inspect --json", () => {
         {
           input: "bad.json",
           valid: false,
-          issues: [
-            { path: ["title"], code: "empty", message: "title (标题) must not be empty", label: "标题" },
-            {
-              path: ["preparation"],
-              code: "required",
-              message: "preparation (会前准备) is required",
-              label: "会前准备",
-            },
-          ],
+          issues: invalidIssues,
           warnings: [],
         },
       ],

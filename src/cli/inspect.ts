@@ -11,6 +11,7 @@ import {
   printJson,
   readBytes,
   reportIssues,
+  tryReadBytes,
 } from "./io.js";
 
 const EXAMPLES = `
@@ -41,7 +42,12 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
     .option("--json", "print the tags and every problem as JSON on standard output")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, opts: { json?: boolean }) => {
-      const bytes = await readBytes(io, file);
+      const read = opts.json ? await tryReadBytes(io, file) : await readBytes(io, file);
+      if (!(read instanceof Uint8Array)) {
+        printJson(io, { ok: false, template: file, tags: {}, issues: [jsonIssue(read)] });
+        throw new Exit(ExitCode.InvalidInput);
+      }
+      const bytes = read;
       let inspection: ReturnType<typeof inspectTemplate>;
       try {
         inspection = inspectTemplate(bytes);

@@ -61,6 +61,16 @@ export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   }
 }
 
+/** A file's bytes, or the issue (`unreadable_file`) of reading it: for `--json`, which reports it in its document. */
+export async function tryReadBytes(io: CliIo, file: string): Promise<Uint8Array | Issue> {
+  try {
+    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+  } catch (error) {
+    const message = say(io, cliMessages.unreadable_file, { reason: reason(error) });
+    return issueOf(CliIssueCode.UnreadableFile, message);
+  }
+}
+
 /** A text file (or standard input for "-") as text: UTF-8, UTF-16 with a BOM, or GB18030 (src/text/decode.ts). */
 export async function readInput(io: CliIo, file: string): Promise<string> {
   const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);

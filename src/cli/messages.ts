@@ -82,6 +82,11 @@ export const cliMessages = defineMessages({
     "zh-CN": () => "-o - 把文档写到标准输出，不能同时使用 --json",
     en: () => "-o - writes the document to standard output, so --json cannot be used with it",
   },
+  pdfBesideStdout: {
+    "zh-CN": () =>
+      "--pdf 在每个 .docx 文件旁另存 PDF，须配合 -o <文件.docx> 或 --out-dir 使用，不能与 -o - 同用",
+    en: () => "--pdf writes a PDF beside each .docx file, so it needs -o <file.docx> or --out-dir, not -o -",
+  },
   stdinTwice: {
     "zh-CN": () => "标准输入（-）只能读取一次",
     en: () => "standard input (-) can be read only once",

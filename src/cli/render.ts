@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { type Command, Option } from "commander";
+import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
 import { parseSummaryJson } from "../node.js";
 import { createRenderPool, freeCores } from "../pool.js";
@@ -12,11 +13,16 @@ import {
   type CliIo,
   type Done,
   describeError,
+  Exit,
+  ExitCode,
   type Input,
   inputArgs,
+  jsonIssue,
+  printJson,
   readBytes,
   readInputs,
   say,
+  tryReadBytes,
 } from "./io.js";
 import { cliMessages } from "./messages.js";
 import { invalidCharactersOption, type LayoutFlags, layoutFrom, layoutOptions } from "./options.js";
@@ -105,6 +111,12 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         code: "msd.stdoutJson",
       });
     }
+    if (opts.output === "-" && opts.pdf && opts.outDir === undefined) {
+      command.error(`error: ${say(io, cliMessages.pdfBesideStdout, {})}`, {
+        exitCode: 2,
+        code: "msd.pdfStdout",
+      });
+    }
     const args = inputArgs(io, command, files);
     if (opts.output !== undefined && opts.outDir === undefined && args.length > 1) {
       command.error(`error: ${say(io, cliMessages.manyInputsOneOutput, {})}`, {
@@ -112,12 +124,21 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         code: "msd.oneOutput",
       });
     }
-    const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
     // A template that cannot be used fails every input: said once, before anything is rendered.
-    if (template instanceof Uint8Array) {
+    const templateFailed = (issues: readonly Issue[]): never => {
+      const template = { input: opts.template, issues: issues.map(jsonIssue) };
+      printJson(io, { ok: false, total: 0, written: 0, failed: 0, template, results: [] });
+      throw new Exit(ExitCode.InvalidInput);
+    };
+    let template: RenderOptions["template"] = opts.template as BuiltInTemplate;
+    if (!isBuiltInTemplate(opts.template)) {
+      const read = opts.json ? await tryReadBytes(io, opts.template) : await readBytes(io, opts.template);
+      if (!(read instanceof Uint8Array)) templateFailed([read]);
+      template = read as Uint8Array;
       try {
         compileTemplate(template);
       } catch (error) {
+        if (opts.json && error instanceof MeetingSummaryError) templateFailed(error.issues);
         describeError(io, opts.template, error);
       }
     }
