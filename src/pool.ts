@@ -124,6 +124,7 @@ function workerEntry(): string | undefined {
 interface Slot {
   worker: Worker;
   dead?: boolean;
+  answered?: boolean;
   busy?: { id: number; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
 }
 
@@ -173,6 +174,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
     const slot: Slot = { worker: new Worker(entry, { workerData: WORKER_MARK, execArgv }) };
     slot.worker.on("message", (reply: Reply) => {
+      slot.answered = true;
       const task = slot.busy;
       if (!task || task.id !== reply.id) return;
       slot.busy = undefined;
@@ -181,7 +183,9 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       else task.reject(revive(reply.error));
       next(slot);
     });
-    // A worker that dies (out of memory, a crash) fails its document, and a new one takes its place.
+    // A worker that dies (out of memory, a crash) fails its document, and a new one takes its place. One
+    // that dies before its first answer cannot start at all (a broken install): every waiting render fails
+    // with its error, instead of starting workers forever.
     const fail = (error: Error) => {
       if (slot.dead) return;
       slot.dead = true;
@@ -189,6 +193,10 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       if (index >= 0) slots.splice(index, 1);
       slot.busy?.reject(error);
       slot.busy = undefined;
+      if (!slot.answered) {
+        if (slots.length === 0) for (const task of queue.splice(0)) task.reject(error);
+        return;
+      }
       if (!closed && queue.length > 0) next(start());
     };
     slot.worker.on("error", fail);

@@ -108,6 +108,7 @@ export interface JsonIssue {
   tag?: string;
 }
 
+/** An issue as `--json` prints it: {@link JsonIssue}. */
 export function jsonIssue(issue: Issue): JsonIssue {
   const { part, tag } = issue as TemplateIssue;
   return {
@@ -247,6 +248,7 @@ export interface Progress {
   end(): void;
 }
 
+/** The {@link Progress} of `total` inputs: drawn on standard error when it is a terminal and there are several. */
 export function progress(io: CliIo, total: number): Progress {
   let done = 0;
   let failed = 0;
