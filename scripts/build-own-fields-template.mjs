@@ -1,5 +1,5 @@
-// Builds examples/own-fields.docx, the example of docs/custom-templates.md for fields of your own: the
-// built-in report template with two fields no summary holds, filled from examples/own-fields.data.json
+// Builds examples/own-fields/own-fields.docx, the example of docs/custom-templates.md for fields of your own: the
+// built-in report template with two fields no summary holds, filled from examples/own-fields/own-fields.data.json
 // (`--data`, or the `data` option):
 //   - the header carries the unit's name, {unitName}, in 楷体 over a thin rule;
 //   - under the date, the 附注 of GB/T 9704 7.3.6, "（联系人：{contact.name}，联系电话：{contact.phone}）",
@@ -58,6 +58,6 @@ edit("word/document.xml", (xml) =>
     ),
 );
 
-const target = new URL("examples/own-fields.docx", root);
+const target = new URL("examples/own-fields/own-fields.docx", root);
 writeFileSync(target, zipToBytes(zip));
 console.log(`wrote ${target.pathname}`);

@@ -117,3 +117,17 @@ export async function writeSummaryDocx(
   const bytes = await renderSummary(summary, { ...rest, template: resolved as RenderOptions["template"] });
   await writeFileAtomic(path, bytes);
 }
+
+export {
+  type FontSubstitute,
+  fontSubstitutes,
+  fontSubstitutesMessage,
+  OFFICIAL_FONTS,
+  PdfError,
+  PdfIssueCode,
+  type ToPdfOptions,
+  toPdf,
+  toPdfs,
+} from "./pdf.js";
+// Many documents at once, and PDF: stages after the bytes that start threads and processes.
+export { createRenderPool, freeCores, type RenderPool, type RenderPoolOptions } from "./pool.js";

@@ -92,6 +92,46 @@ ${renderScript("").replace("(async", "await (async")}`;
   expect(paragraphTexts(readFileSync(out))).toEqual(seedLines());
 });
 
+const poolScript = `
+const fs = require("node:fs");
+(async () => {
+  const summary = JSON.parse(fs.readFileSync("seed.json", "utf8"));
+  const pool = n.createRenderPool({ size: 2 });
+  try {
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => pool.render(summary, { template: "report" })));
+    const one = await m.renderSummary(summary);
+    const same = [a, b, c].every((x) => Buffer.from(x).equals(Buffer.from(one)));
+    const error = await pool.render({ title: "" }).catch((e) => e);
+    console.log(pool.size, same, error instanceof m.InvalidSummaryError, error.code, error.issues[0].path.join("."));
+  } finally {
+    await pool.close();
+  }
+})();`;
+
+it.each([
+  [
+    "CommonJS",
+    [
+      "-e",
+      'const m = require("meeting-summary-docx"); const n = require("meeting-summary-docx/node");' +
+        poolScript,
+    ],
+  ],
+  [
+    "an ES module",
+    [
+      "--input-type=module",
+      "-e",
+      `import * as m from "meeting-summary-docx"; import * as n from "meeting-summary-docx/node";
+import { createRequire } from "node:module"; const require = createRequire(import.meta.url);${poolScript}`,
+    ],
+  ],
+])("renders on worker threads from %s: the same bytes as renderSummary, the same errors", (_, args) => {
+  const run = node(args);
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("2 true true invalid_summary title\n");
+});
+
 it("exports the JSON Schema file", () => {
   const run = node(["-e", 'console.log(require("meeting-summary-docx/schema.json").title)']);
   expect(run.stdout).toBe("MeetingSummary\n");
@@ -135,6 +175,29 @@ describe("the meeting-summary CLI, run as a process", () => {
     const run = node([bin(), "render", "seed.json", "-o", "cli.docx"]);
     expect([run.status, run.stdout]).toEqual([0, "wrote cli.docx\n"]);
     expect(paragraphTexts(readFileSync(join(app, "cli.docx")))).toEqual(seedLines());
+  });
+
+  it("renders a folder on its worker pool, the same bytes as one at a time", () => {
+    mkdirSync(join(app, "batch"), { recursive: true });
+    for (const name of ["a", "b", "c"])
+      writeFileSync(join(app, "batch", `${name}.json`), readFileSync(join(app, "seed.json")));
+    const run = node([bin(), "render", "batch", "--out-dir", "batch-out"]);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect([run.status, lines.at(-1)]).toEqual([0, "3 of 3 written to batch-out"]);
+    // The seed's meeting facts, which the report template prints nowhere, come back from the workers as warnings.
+    expect(lines.slice(0, -1).every((line) => / \[unplaced_content\]$/.test(line))).toBe(true);
+    expect(lines.filter((line) => line.startsWith("batch/c.json: warning: "))).not.toHaveLength(0);
+    for (const name of ["a", "b", "c"]) {
+      expect(
+        readFileSync(join(app, "batch-out", `${name}.docx`)).equals(readFileSync(join(app, "cli.docx"))),
+      ).toBe(true);
+    }
+  });
+
+  it("writes the document to standard output with -o -", () => {
+    const run = spawnSync(process.execPath, [bin(), "render", "seed.json", "-o", "-"], { cwd: app });
+    expect(run.status).toBe(0);
+    expect(Buffer.from(run.stdout).equals(readFileSync(join(app, "cli.docx")))).toBe(true);
   });
 
   it("validates standard input, exit code 1 on invalid input with one line per issue", () => {

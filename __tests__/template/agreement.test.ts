@@ -71,11 +71,15 @@ const printedForms = (text: string) =>
     .map((line) => line.replace(/[。；;，,、]+$/, "").trim())
     .filter((line) => line !== "");
 
-const ownFieldsData = JSON.parse(readFileSync(join(examples, "own-fields.data.json"), "utf8"));
+const ownFieldsData = JSON.parse(readFileSync(join(examples, "own-fields", "own-fields.data.json"), "utf8"));
 
 async function templates(): Promise<[string, Uint8Array, Record<string, unknown>?][]> {
   return [
-    ["own-fields.docx", new Uint8Array(readFileSync(join(examples, "own-fields.docx"))), ownFieldsData],
+    [
+      "own-fields.docx",
+      new Uint8Array(readFileSync(join(examples, "own-fields", "own-fields.docx"))),
+      ownFieldsData,
+    ],
     ["report", await builtInTemplate("report")],
     ["document", await builtInTemplate("document")],
     ["minutes", await builtInTemplate("minutes")],

@@ -6,8 +6,8 @@ import { seedLines, seedReport } from "../fixtures/summaries";
 import { paragraphs, paragraphTexts } from "../helpers/docx";
 
 const examples = join(__dirname, "..", "..", "examples");
-const example = new Uint8Array(readFileSync(join(examples, "own-fields.docx")));
-const data = JSON.parse(readFileSync(join(examples, "own-fields.data.json"), "utf8"));
+const example = new Uint8Array(readFileSync(join(examples, "own-fields", "own-fields.docx")));
+const data = JSON.parse(readFileSync(join(examples, "own-fields", "own-fields.data.json"), "utf8"));
 
 describe("the example of your own fields, examples/own-fields.docx", () => {
   it("has no problems with its data, and names its own fields without it", () => {

@@ -5,6 +5,10 @@ import { toJsonSchema } from "../model/json-schema.js";
 import { writeFileAtomic } from "../node.js";
 import { type CliIo, type Done, Exit, ExitCode, say } from "./io.js";
 import { cliMessages, helpMessages } from "./messages.js";
+import { examplesHelp } from "./options.js";
+
+const EXAMPLES = ["meeting-summary init", "meeting-summary init reports/branch.json --force"];
+
 /** `meeting-summary init`. */
 export function initCommand(program: Command, io: CliIo, done: Done): void {
   program
@@ -12,6 +16,7 @@ export function initCommand(program: Command, io: CliIo, done: Done): void {
     .description(say(io, helpMessages.init, {}))
     .argument("[file]", say(io, helpMessages.initFile, {}), "meeting-summary.json")
     .option("-f, --force", say(io, helpMessages.force, {}))
+    .addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#init"))
     .action(async (file: string, opts: { force?: boolean }) => {
       const target = resolve(io.cwd, file);
       if (!opts.force && (await stat(target).catch(() => undefined))) {

@@ -7,14 +7,23 @@ import {
   describeError,
   Exit,
   ExitCode,
+  jsonIssue,
+  printJson,
   readBytes,
   readData,
   reportIssues,
   reportWarnings,
   say,
+  tryReadBytes,
 } from "./io.js";
 import { cliMessages, helpMessages } from "./messages.js";
-import { dataOption } from "./options.js";
+import { dataOption, examplesHelp } from "./options.js";
+
+const EXAMPLES = [
+  "meeting-summary inspect examples/branch-letterhead.docx",
+  "meeting-summary inspect examples/own-fields/own-fields.docx --data examples/own-fields/own-fields.data.json",
+  "meeting-summary inspect examples/branch-letterhead.docx --json",
+];
 
 /** Each part's tags as written (`{#sections}`, `{number}`), each once, in order of first use. */
 function tagsByPart(tags: readonly TemplateTag[]): Map<string, string[]> {
@@ -34,22 +43,43 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
     .description(say(io, helpMessages.inspect, {}))
     .argument("<template.docx>", say(io, helpMessages.templateArgument, {}))
     .addOption(dataOption(io))
-    .action(async (file: string, opts: { data?: string }) => {
-      const bytes = await readBytes(io, file);
+    .option("--json", say(io, helpMessages.inspectJson, {}))
+    .addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#inspect, docs/custom-templates.md"))
+    .action(async (file: string, opts: { data?: string; json?: boolean }) => {
+      const read = opts.json ? await tryReadBytes(io, file) : await readBytes(io, file);
+      if (!(read instanceof Uint8Array)) {
+        printJson(io, { ok: false, template: file, tags: {}, issues: [jsonIssue(read)], warnings: [] });
+        throw new Exit(ExitCode.InvalidInput);
+      }
+      const bytes = read;
       const data = await readData(io, opts.data);
       let inspection: ReturnType<typeof inspectTemplate>;
       try {
         inspection = inspectTemplate(bytes, { locale: io.locale, ...(data && { data }) });
       } catch (error) {
         const isData = error instanceof MeetingSummaryError && error.code === ErrorCode.InvalidData;
-        describeError(io, isData ? (opts.data as string) : file, error);
+        const source = isData ? (opts.data as string) : file;
+        if (opts.json && error instanceof MeetingSummaryError) {
+          const issues = error.issues.map(jsonIssue);
+          printJson(io, { ok: false, template: source, tags: {}, issues, warnings: [] });
+          throw new Exit(ExitCode.InvalidInput);
+        }
+        describeError(io, source, error);
+      }
+      const ok = inspection.issues.length === 0;
+      if (opts.json) {
+        const tags = Object.fromEntries(tagsByPart(inspection.tags));
+        const issues = inspection.issues.map(jsonIssue);
+        printJson(io, { ok, template: file, tags, issues, warnings: inspection.warnings.map(jsonIssue) });
+        done(ok ? ExitCode.Ok : ExitCode.InvalidInput);
+        return;
       }
       for (const [part, usages] of tagsByPart(inspection.tags)) {
         io.stdout(`${say(io, cliMessages.partUses, { file, part, tags: usages })}\n`);
       }
       reportIssues(io, file, inspection.issues, true);
       reportWarnings(io, file, inspection.warnings);
-      if (inspection.issues.length > 0) {
+      if (!ok) {
         const count = inspection.issues.length;
         io.stderr(`${say(io, cliMessages.problems, { file, count })}\n`);
         throw new Exit(ExitCode.InvalidInput);

@@ -1,10 +1,20 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import {
+  ErrorCode,
+  type Issue,
+  type IssuePath,
+  MeetingSummaryError,
+  TemplateError,
+} from "../errors/index.js";
 import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
+import { labelFor } from "../model/labels.js";
 import { msg, templateText } from "../template/messages.js";
+import type { TemplateIssue } from "../template/template-issues.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
 import { cliMessages } from "./messages.js";
+import { CliIssueCode, scriptMessages } from "./script-messages.js";
 
 /** What the CLI touches outside its arguments, so that tests can run it in-process. */
 export interface CliIo {
@@ -16,7 +26,16 @@ export interface CliIo {
   cwd: string;
   /** The seed example that `init` copies. */
   examplePath: string;
-  /** The environment, read for LC_ALL, LC_MESSAGES and LANG when `--lang` is not given (none: English). */
+  /** Writes a document's bytes to standard output (`-o -`). Without it, `-o -` is refused. */
+  writeStdout?(bytes: Uint8Array): void | Promise<void>;
+  /** Whether standard input is a terminal (default true): when it is not, a missing input is read from it. */
+  stdinIsTTY?: boolean;
+  /** Whether standard error is a terminal (default false): a batch draws its progress bar only then. */
+  stderrIsTTY?: boolean;
+  /**
+   * The environment: LC_ALL, LC_MESSAGES and LANG choose the language when `--lang` is not given, and
+   * `SOFFICE` names the LibreOffice program for PDF (none: English, `soffice` on PATH).
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /**
    * The language of everything the CLI writes. `runCli` sets it once, from `--lang` or else the
@@ -104,6 +123,16 @@ export function reportWarnings(io: CliIo, source: string, warnings: readonly Iss
   }
 }
 
+/** A file's bytes, or the issue (`unreadable_file`) of reading it: for `--json`, which reports it in its document. */
+export async function tryReadBytes(io: CliIo, file: string): Promise<Uint8Array | Issue> {
+  try {
+    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+  } catch (error) {
+    const message = say(io, scriptMessages.unreadable_file, { reason: reason(error) });
+    return issueOf(CliIssueCode.UnreadableFile, message);
+  }
+}
+
 /** A text file (or standard input for "-") as text: UTF-8, UTF-16 with a BOM, or GB18030 (src/text/decode.ts). */
 export async function readInput(io: CliIo, file: string): Promise<string> {
   const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
@@ -132,3 +161,190 @@ export function describeError(io: CliIo, source: string, error: unknown): never 
 
 /** Ends a command with `code`: the program returns it from runCli. */
 export type Done = (code: number) => void;
+
+/** An issue as `--json` prints it: its path, code and message, and the field's Chinese name. */
+export interface JsonIssue {
+  /** Keys and array indexes from the root of the input, e.g. `["organization", "blocks", 2, "heading"]`. */
+  path: IssuePath;
+  code: string;
+  message: string;
+  /** The field's Chinese name (`"条目标题"`), or null where none helps (the root, a template problem). */
+  label: string | null;
+  /** For a template problem: the part of the document, and the tag concerned, when known. */
+  part?: string;
+  tag?: string;
+}
+
+/** An issue as `--json` prints it: {@link JsonIssue}. */
+export function jsonIssue(issue: Issue): JsonIssue {
+  const { part, tag } = issue as TemplateIssue;
+  return {
+    path: issue.path,
+    code: issue.code,
+    message: issue.message,
+    label: labelFor(issue.path) ?? null,
+    ...(part !== undefined && { part }),
+    ...(tag !== undefined && { tag }),
+  };
+}
+
+/** Prints `value` as the one JSON document on standard output. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The inputs: the arguments, or standard input when there is none and it is piped. */
+export function inputArgs(io: CliIo, command: Command, files: readonly string[]): string[] {
+  if (files.length === 0) {
+    if (io.stdinIsTTY === false) return ["-"];
+    command.error(`error: ${say(io, scriptMessages.noInput, {})}`, { exitCode: 2, code: "msd.noInput" });
+  }
+  if (files.filter((f) => f === "-").length > 1) {
+    command.error(`error: ${say(io, scriptMessages.stdinTwice, {})}`, {
+      exitCode: 2,
+      code: "msd.stdinTwice",
+    });
+  }
+  return [...files];
+}
+
+/** One input of a command: a summary's text, or the issues of reading it. */
+export interface Input {
+  /** How messages name it: `a.json`, `<stdin>`, `batch.jsonl:3`. */
+  source: string;
+  /** The name of its output, without folder or extension: `a`, `stdin`, `batch-3`. */
+  name: string;
+  /** The text, decoded (src/text/decode.ts); undefined when it could not be read. */
+  text?: string;
+  /** Why it could not be read. */
+  issues?: readonly Issue[];
+}
+
+/** Options of {@link readInputs}. */
+export interface ReadInputsOptions {
+  /** Read every file, and standard input, as JSON Lines: one summary a line (default: only *.jsonl, *.ndjson). */
+  jsonl?: boolean;
+}
+
+const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
+
+function reason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+function issueOf(code: CliIssueCode, message: string): Issue {
+  return { path: [], code, message };
+}
+
+function unreadable(io: CliIo, source: string, error: unknown): Input {
+  const message = say(io, scriptMessages.unreadable_file, { reason: reason(error) });
+  return { source, name: source, issues: [issueOf(CliIssueCode.UnreadableFile, message)] };
+}
+
+/** The inputs of one file's bytes: the file itself, or each non-blank line of a JSON Lines file. */
+function inputsOf(io: CliIo, source: string, name: string, bytes: Uint8Array, jsonLines: boolean): Input[] {
+  let text: string;
+  try {
+    text = decodeText(bytes, { locale: io.locale }).text;
+  } catch (error) {
+    if (!(error instanceof UnreadableTextError)) throw error;
+    return [{ source, name, issues: error.issues }];
+  }
+  if (!jsonLines) return [{ source, name, text }];
+  return text
+    .split(/\r?\n/)
+    .flatMap((line, i) =>
+      line.trim() === "" ? [] : [{ source: `${source}:${i + 1}`, name: `${name}-${i + 1}`, text: line }],
+    );
+}
+
+/**
+ * Reads the inputs a command was given: files, folders (their *.json, *.jsonl and *.ndjson files, in
+ * name order, not their subfolders), JSON Lines (one summary a line), and `-` for standard input. A file
+ * that cannot be read becomes an input with issues: the others are read all the same.
+ */
+export async function readInputs(
+  io: CliIo,
+  args: readonly string[],
+  options: ReadInputsOptions = {},
+): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const arg of args) {
+    if (arg === "-") {
+      inputs.push(...inputsOf(io, "<stdin>", "stdin", await io.readStdin(), options.jsonl === true));
+      continue;
+    }
+    const path = resolve(io.cwd, arg);
+    let entries: string[] | undefined;
+    try {
+      if ((await stat(path)).isDirectory()) {
+        entries = (await readdir(path, { withFileTypes: true }))
+          .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)$/i.test(e.name))
+          .map((e) => e.name)
+          .sort();
+      }
+    } catch (error) {
+      inputs.push(unreadable(io, arg, error));
+      continue;
+    }
+    if (entries?.length === 0) {
+      const message = say(io, scriptMessages.empty_folder, {});
+      inputs.push({ source: arg, name: arg, issues: [issueOf(CliIssueCode.EmptyFolder, message)] });
+      continue;
+    }
+    for (const file of entries?.map((entry) => join(arg, entry)) ?? [arg]) {
+      try {
+        const bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
+        const name = basename(file, extname(file));
+        inputs.push(...inputsOf(io, file, name, bytes, options.jsonl === true || isJsonLines(file)));
+      } catch (error) {
+        inputs.push(unreadable(io, file, error));
+      }
+    }
+  }
+  return inputs;
+}
+
+/**
+ * A progress bar on standard error, drawn only when it is a terminal: `[########------------] 37/200`.
+ * Other output goes through {@link Progress.print}, which clears the bar first and draws it again after.
+ */
+export interface Progress {
+  /** One more input done. */
+  tick(failed: boolean): void;
+  /** Writes `text` with `write` (io.stdout or io.stderr) without mixing it into the bar. */
+  print(write: (text: string) => void, text: string): void;
+  /** Removes the bar. */
+  end(): void;
+}
+
+/** The {@link Progress} of `total` inputs: drawn on standard error when it is a terminal and there are several. */
+export function progress(io: CliIo, total: number): Progress {
+  let done = 0;
+  let failed = 0;
+  const shown = io.stderrIsTTY === true && total > 1;
+  const width = 24;
+  const draw = () => {
+    if (!shown) return;
+    const full = Math.round((done / total) * width);
+    const bar = `${"#".repeat(full)}${"-".repeat(width - full)}`;
+    io.stderr(`\r\x1b[K[${bar}] ${say(io, scriptMessages.progress, { done, total, failed })}`);
+  };
+  const clear = () => {
+    if (shown) io.stderr("\r\x1b[K");
+  };
+  draw();
+  return {
+    tick(hasFailed) {
+      done++;
+      if (hasFailed) failed++;
+      draw();
+    },
+    print(write, text) {
+      clear();
+      write(text);
+      draw();
+    },
+    end: clear,
+  };
+}

@@ -12,8 +12,14 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
-  cwd: process.cwd(),
+  writeStdout: (bytes) =>
+    new Promise<void>((resolve, reject) =>
+      process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
+    ),
+  stdinIsTTY: process.stdin.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+  cwd: process.cwd(),
   // dist/esm/cli/main.js → the package's examples/
   examplePath: fileURLToPath(new URL("../../../examples/seed-report.json", import.meta.url)),
 });

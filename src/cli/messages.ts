@@ -19,7 +19,7 @@ const ERRNO: Record<string, string> = {
   EMFILE: "同时打开的文件过多",
   EBUSY: "文件正被其他程序占用",
 };
-const zhReason = (reason: string) => (ERRNO[reason] ? `${ERRNO[reason]}（${reason}）` : reason);
+export const zhReason = (reason: string) => (ERRNO[reason] ? `${ERRNO[reason]}（${reason}）` : reason);
 
 /** The parts of a .docx, as `inspect` names them. */
 const PARTS: Record<string, string> = {
@@ -110,7 +110,46 @@ export const helpMessages = defineMessages({
     "zh-CN": () => "把会议总结生成为 .docx 文档（内容有误时不写任何文件）",
     en: () => "render a summary to a .docx (nothing is written when the input is invalid)",
   },
-  output: { "zh-CN": () => "生成的文档保存到哪里", en: () => "where to write the document" },
+  output: {
+    "zh-CN": () => "生成的文档保存到哪里：.docx 或 .pdf 文件，写“-”则输出到标准输出",
+    en: () => 'where to write the document: a .docx, a .pdf, or "-" for standard output',
+  },
+  inputsArgument: {
+    "zh-CN": () =>
+      "会议总结：JSON 文件、存放 JSON 文件的文件夹、JSON Lines 文件，或写“-”从标准输入读取（标准输入为管道时默认读取）",
+    en: () =>
+      'summaries as JSON files, folders of them, JSON Lines files, or "-" for standard input (the default when it is piped)',
+  },
+  outDir: {
+    "zh-CN": () => "每份会议总结写入 <文件夹>/<名称>.docx（文件夹不存在时自动创建）",
+    en: () => "write each summary to <folder>/<name>.docx (the folder is created)",
+  },
+  pdf: {
+    "zh-CN": () => "同时在每个 .docx 旁另存 PDF（用 LibreOffice 转换，整批只启动一次）",
+    en: () => "also write a PDF beside each .docx (LibreOffice, started once for all)",
+  },
+  jsonl: {
+    "zh-CN": () => "按 JSON Lines 读取文件和标准输入：每行一份会议总结",
+    en: () => "read files and standard input as JSON Lines: one summary a line",
+  },
+  renderJson: {
+    "zh-CN": () => "以 JSON 格式在标准输出列出写入的文件和每一处问题",
+    en: () => "print the files written and every problem as JSON on standard output",
+  },
+  validateJson: {
+    "zh-CN": () => "以 JSON 格式在标准输出列出校验结果",
+    en: () => "print the result as JSON on standard output",
+  },
+  inspectJson: {
+    "zh-CN": () => "以 JSON 格式在标准输出列出标签和每一处问题",
+    en: () => "print the tags and every problem as JSON on standard output",
+  },
+  examples: {
+    "zh-CN": (p: { commands: readonly string[]; docs: string }) =>
+      `\n示例：\n${p.commands.map((c) => `  $ ${c}`).join("\n")}\n\n说明文档：${p.docs}\n（安装后位于 node_modules/meeting-summary-docx/docs/）\n`,
+    en: (p: { commands: readonly string[]; docs: string }) =>
+      `\nExamples:\n${p.commands.map((c) => `  $ ${c}`).join("\n")}\n\nDocs: ${p.docs}\n(in the package: node_modules/meeting-summary-docx/docs/)\n`,
+  },
   template: {
     "zh-CN": (p: { names: readonly string[] }) => `内置模板（${p.names.join("、")}）或自己的 .docx 模板`,
     en: (p: { names: readonly string[] }) => `a built-in template (${p.names.join(", ")}) or your own .docx`,
@@ -255,5 +294,6 @@ export function localizeUsageError(text: string, locale: Locale): string {
       : (m[3] as string);
     return say(usageMessages.invalidValue, { flags: m[1] as string, value: m[2] as string, detail });
   }
-  return text;
+  // The commands' own usage errors are already written in the run's language, behind commander's prefix.
+  return text.replace(/^error: /, "错误：");
 }

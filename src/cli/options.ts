@@ -42,3 +42,8 @@ export interface LayoutFlags {
 export function layoutFrom({ fonts, margins, linesPerPage }: LayoutFlags): LayoutOptions {
   return { ...(fonts && { fonts }), ...(margins && { margins }), ...(linesPerPage && { linesPerPage }) };
 }
+
+/** The text after a command's help: examples that run as written, and where its documentation is. */
+export function examplesHelp(io: CliIo, commands: readonly string[], docs: string): string {
+  return say(io, helpMessages.examples, { commands, docs });
+}

@@ -1,39 +1,104 @@
-import { resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { extname, join } from "node:path";
 import { type Command, Option } from "commander";
-import { ErrorCode, MeetingSummaryError } from "../errors/index.js";
+import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
-import { parseSummaryJson, writeFileAtomic } from "../node.js";
-import { renderSummary } from "../render-summary.js";
+import { parseSummaryJson } from "../node.js";
+import { createRenderPool, freeCores } from "../pool.js";
+import { type RenderOptions, renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
-import type { MissingValues } from "../template/render.js";
+import { checkData } from "../template/data.js";
+import { compileTemplate, type MissingValues } from "../template/render.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
+import { type BatchJob, runBatch } from "./batch.js";
 import {
   type CliIo,
   type Done,
   describeError,
   Exit,
   ExitCode,
+  type Input,
+  inputArgs,
+  jsonIssue,
+  printJson,
   readBytes,
   readData,
-  readInput,
+  readInputs,
   reportWarnings,
   say,
+  tryReadBytes,
 } from "./io.js";
-import { cliMessages, helpMessages } from "./messages.js";
+import { helpMessages } from "./messages.js";
 import {
   dataOption,
+  examplesHelp,
   invalidCharactersOption,
   type LayoutFlags,
   layoutFrom,
   layoutOptions,
 } from "./options.js";
+import { scriptMessages } from "./script-messages.js";
+
+const EXAMPLES = [
+  "meeting-summary render examples/seed-report.json -o report.docx",
+  "meeting-summary render examples/seed-report.json -o report.pdf",
+  "meeting-summary render reports/ extra.json --out-dir out --pdf",
+  "meeting-summary render --jsonl all.jsonl --out-dir out --json",
+  "cat summary.json | meeting-summary render -o - > report.docx",
+];
+
+interface RenderFlags extends LayoutFlags {
+  output?: string;
+  outDir?: string;
+  pdf?: boolean;
+  json?: boolean;
+  jsonl?: boolean;
+  template: string;
+  invalidCharacters: string;
+  missingValues: string;
+  data?: string;
+}
+
+/** Where each input goes: `-o` for one, `--out-dir/NAME.docx` (and `.pdf`) for a batch. */
+function jobsFor(io: CliIo, command: Command, inputs: readonly Input[], opts: RenderFlags): BatchJob[] {
+  const { output, outDir, pdf } = opts;
+  if (outDir !== undefined) {
+    return inputs.map((input) => ({
+      input,
+      output: join(outDir, `${input.name}.docx`),
+      ...(pdf && { pdf: join(outDir, `${input.name}.pdf`) }),
+    }));
+  }
+  if (output === undefined) {
+    command.error(`error: ${say(io, scriptMessages.outputOrOutDir, {})}`, {
+      exitCode: 2,
+      code: "msd.noOutput",
+    });
+  }
+  if (inputs.length !== 1) {
+    command.error(`error: ${say(io, scriptMessages.manyInputsOneOutput, {})}`, {
+      exitCode: 2,
+      code: "msd.oneOutput",
+    });
+  }
+  const input = inputs[0] as Input;
+  if (extname(output).toLowerCase() === ".pdf") return [{ input, pdf: output }];
+  const beside =
+    output === "-" ? undefined : `${output.slice(0, output.length - extname(output).length)}.pdf`;
+  return [{ input, output, ...(pdf && beside && { pdf: beside }) }];
+}
+
 /** `meeting-summary render`. */
 export function renderCommand(program: Command, io: CliIo, done: Done): void {
   const command = program
     .command("render")
     .description(say(io, helpMessages.render, {}))
-    .argument("<summary.json>", say(io, helpMessages.summaryArgument, {}))
-    .requiredOption("-o, --output <file.docx>", say(io, helpMessages.output, {}))
+    .argument("[inputs...]", say(io, helpMessages.inputsArgument, {}))
+    .option("-o, --output <file>", say(io, helpMessages.output, {}))
+    .option("--out-dir <folder>", say(io, helpMessages.outDir, {}))
+    .option("--pdf", say(io, helpMessages.pdf, {}))
+    .option("--jsonl", say(io, helpMessages.jsonl, {}))
+    .option("--json", say(io, helpMessages.renderJson, {}))
     .option(
       "-t, --template <name|file.docx>",
       say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
@@ -47,58 +112,97 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         .default("error"),
     );
   for (const option of layoutOptions(io)) command.addOption(option);
-  command.action(
-    async (
-      file: string,
-      opts: LayoutFlags & {
-        output: string;
-        template: string;
-        invalidCharacters: string;
-        missingValues: string;
-        data?: string;
-      },
-    ) => {
-      const source = file === "-" ? "<stdin>" : file;
-      const text = await readInput(io, file);
-      const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
-      const data = await readData(io, opts.data);
-      const warnings: TemplateIssue[] = [];
-      let bytes: Uint8Array;
+  command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#render"));
+  command.action(async (files: string[], opts: RenderFlags) => {
+    if (opts.output === "-" && opts.json) {
+      command.error(`error: ${say(io, scriptMessages.stdoutWithJson, {})}`, {
+        exitCode: 2,
+        code: "msd.stdoutJson",
+      });
+    }
+    if (opts.output === "-" && opts.pdf && opts.outDir === undefined) {
+      command.error(`error: ${say(io, scriptMessages.pdfBesideStdout, {})}`, {
+        exitCode: 2,
+        code: "msd.pdfStdout",
+      });
+    }
+    const args = inputArgs(io, command, files);
+    if (opts.output !== undefined && opts.outDir === undefined && args.length > 1) {
+      command.error(`error: ${say(io, scriptMessages.manyInputsOneOutput, {})}`, {
+        exitCode: 2,
+        code: "msd.oneOutput",
+      });
+    }
+    // A template that cannot be used fails every input: said once, before anything is rendered.
+    const templateFailed = (issues: readonly Issue[]): never => {
+      const template = { input: opts.template, issues: issues.map(jsonIssue) };
+      printJson(io, { ok: false, total: 0, written: 0, failed: 0, template, results: [] });
+      throw new Exit(ExitCode.InvalidInput);
+    };
+    let template: RenderOptions["template"] = opts.template as BuiltInTemplate;
+    if (!isBuiltInTemplate(opts.template)) {
+      const read = opts.json ? await tryReadBytes(io, opts.template) : await readBytes(io, opts.template);
+      if (!(read instanceof Uint8Array)) templateFailed([read]);
+      template = read as Uint8Array;
       try {
-        const summary = parseSummaryJson(text, {
-          invalidCharacters: opts.invalidCharacters as InvalidCharacters,
-          locale: io.locale,
-        });
-        bytes = await renderSummary(summary, {
-          locale: io.locale,
-          template,
-          missingValues: opts.missingValues as MissingValues,
-          layout: layoutFrom(opts),
-          ...(data && { data }),
-          onWarning: (warning) => warnings.push(warning),
-        });
+        compileTemplate(template);
       } catch (error) {
-        // Summary problems are the summary file's; template problems the template's; data problems the data's.
-        const code = error instanceof MeetingSummaryError ? error.code : undefined;
-        const blamed =
-          code === ErrorCode.InvalidSummary ? source : code === ErrorCode.InvalidData ? opts.data : undefined;
-        describeError(io, blamed ?? opts.template, error);
+        if (opts.json && error instanceof MeetingSummaryError) templateFailed(error.issues);
+        describeError(io, opts.template, error);
       }
-      // Content of the summary the template prints nowhere is the summary's; the rest the template's.
-      for (const warning of warnings) {
-        reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
-          warning,
-        ]);
-      }
-      try {
-        await writeFileAtomic(resolve(io.cwd, opts.output), bytes);
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        io.stderr(`${say(io, cliMessages.cannotWrite, { file: opts.output, reason })}\n`);
-        throw new Exit(ExitCode.InvalidInput);
-      }
-      io.stdout(`${say(io, cliMessages.wrote, { file: opts.output })}\n`);
-      done(ExitCode.Ok);
-    },
-  );
+    }
+    const data = await readData(io, opts.data);
+    // Your own fields are checked once, before any summary: a field that shadows a tag fails every input.
+    try {
+      checkData(data, io.locale);
+    } catch (error) {
+      describeError(io, opts.data as string, error);
+    }
+    const inputs = await readInputs(io, args, { jsonl: opts.jsonl === true });
+    const jobs = jobsFor(io, command, inputs, opts);
+    if (opts.outDir !== undefined) {
+      await mkdir(join(io.cwd, opts.outDir), { recursive: true });
+    }
+    const options: RenderOptions = {
+      locale: io.locale,
+      template,
+      missingValues: opts.missingValues as MissingValues,
+      layout: layoutFrom(opts),
+      ...(data && { data }),
+    };
+    const parse = (text: string) =>
+      parseSummaryJson(text, {
+        invalidCharacters: opts.invalidCharacters as InvalidCharacters,
+        locale: io.locale,
+      });
+    // Content of the summary the template prints nowhere is the summary's warning; the rest the template's.
+    const warn = (source: string) => (warning: TemplateIssue) =>
+      reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
+        warning,
+      ]);
+    // One document renders in this thread; a batch on worker threads, as many as there are free cores.
+    const valid = inputs.filter((input) => input.text !== undefined).length;
+    const pool = valid > 1 ? createRenderPool({ size: Math.min(valid, freeCores()) }) : undefined;
+    try {
+      const code = await runBatch(
+        io,
+        jobs,
+        async ({ text, source }) => {
+          const summary = parse(text);
+          const withWarnings = opts.json ? options : { ...options, onWarning: warn(source) };
+          return pool ? pool.render(summary, withWarnings) : renderSummary(summary, withWarnings);
+        },
+        {
+          json: opts.json === true,
+          templateSource: opts.template,
+          concurrency: pool ? Math.max(2, pool.size * 2) : 1,
+          ...(opts.outDir !== undefined && { outDir: opts.outDir }),
+          ...(io.env?.SOFFICE !== undefined && { pdf: { soffice: io.env.SOFFICE } }),
+        },
+      );
+      done(code);
+    } finally {
+      await pool?.close();
+    }
+  });
 }

@@ -19,6 +19,8 @@ export const ErrorCode = {
   InvalidData: "invalid_data",
   /** The bytes of a text file (a summary's JSON, a draft) are not text in an encoding we read: see `issues`. */
   UnreadableText: "unreadable_text",
+  /** A .docx could not be converted to PDF (LibreOffice is missing, or it failed): see `issues`. */
+  PdfFailed: "pdf_failed",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -6,8 +6,10 @@
  */
 
 import { cliMessages, helpMessages, usageMessages } from "../cli/messages.js";
+import { scriptMessages } from "../cli/script-messages.js";
 import { errorMessages } from "../errors/messages.js";
 import { documentNumberMessages, modelMessages } from "../model/messages.js";
+import { pdfMessages } from "../pdf.js";
 import { fileKindMessages } from "../template/file-kind.js";
 import { templateMessages } from "../template/messages.js";
 import { textMessages } from "../text/decode.js";
@@ -297,6 +299,43 @@ export const catalogues: readonly Catalogue[] = [
     },
   ),
   catalogue(
+    "Batches, files and standard streams of the command line",
+    "src/cli/script-messages.ts",
+    "What `meeting-summary` says of its inputs and outputs: a file it cannot read or write, a batch's progress and summary line, and the flags that do not go together. The first five keys are issue codes (`--json` prints them).",
+    scriptMessages,
+    {
+      unreadable_file: { reason: "ENOENT" },
+      empty_folder: {},
+      duplicate_output: { output: "out/a.docx", other: "reports/a.json" },
+      unwritable_file: { reason: "EACCES" },
+      unexpected_error: { reason: "out of memory" },
+      warning: perLanguage(
+        { text: "未安装方正小标宋简体，以 FandolSong 代替" },
+        { text: "方正小标宋简体 is not installed" },
+      ),
+      batchDone: { written: 199, total: 200, outDir: "out", failed: ["reports/s137.json"] },
+      progress: { done: 37, total: 200, failed: 1 },
+      convertingPdf: { count: 3 },
+      noInput: {},
+      outputOrOutDir: {},
+      manyInputsOneOutput: {},
+      stdoutWithJson: {},
+      pdfBesideStdout: {},
+      stdinTwice: {},
+    },
+  ),
+  catalogue(
+    "PDF",
+    "src/pdf.ts",
+    "Issues of `PdfError` (`pdf_failed`) from `toPdf`, and the warning of fonts LibreOffice replaces.",
+    pdfMessages,
+    {
+      libreoffice_missing: { program: "soffice" },
+      conversion_failed: { reason: "timed out after 120 s" },
+      fontSubstitutes: { list: [{ font: "方正小标宋简体", substitute: "FandolSong" }] },
+    },
+  ),
+  catalogue(
     "Help of the command line",
     "src/cli/messages.ts",
     "The descriptions `meeting-summary --help` and `meeting-summary <command> --help` show.",
@@ -313,6 +352,17 @@ export const catalogues: readonly Catalogue[] = [
       template: { names: ["report", "document", "minutes"] },
       data: {},
       validateTemplate: {},
+      inputsArgument: {},
+      outDir: {},
+      pdf: {},
+      jsonl: {},
+      renderJson: {},
+      validateJson: {},
+      inspectJson: {},
+      examples: {
+        commands: ["meeting-summary validate examples/seed-report.json"],
+        docs: "docs/cli.md#validate",
+      },
       missingValues: {},
       fonts: {},
       margins: {},

@@ -215,5 +215,8 @@ export function openTemplate(bytes: Uint8Array): PizZip {
   }
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
   verified.add(bytes);
-  return zip;
+  // Reading a part's text leaves it inflated inside pizzip, to be compressed again on output, while an
+  // unread part keeps its original bytes: a fresh zip makes the first render of a template write the same
+  // bytes as every later one (which open it directly, above).
+  return openZip(bytes);
 }
