@@ -1,7 +1,9 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { formatPath, type Issue, type IssuePath } from "../errors/index.js";
+import { messageText } from "../messages/catalogue.js";
 import { labelFor } from "./labels.js";
+import { limitMessages } from "./limit-messages.js";
 
 /*
  * zod's issues → ours: one issue per problem, a stable code, and a sentence that starts with the path.
@@ -48,6 +50,9 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return `the BigInt ${value}n`;
+  if (typeof value === "symbol") return "a symbol";
+  if (typeof value === "function") return "a function";
   if (Array.isArray(value)) return "a list";
   if (value instanceof Date) return "a date";
   return "an object";
@@ -86,7 +91,28 @@ function quoteList(values: readonly unknown[]): string {
 
 /** Converts zod issues (with `reportInput` on) into ours, in document order. */
 export function toIssues(zodIssues: readonly z.core.$ZodIssue[], base: IssuePath = []): Issue[] {
-  return zodIssues.flatMap((issue) => convert(issue, base));
+  return withoutUnsafeIntegerRepeats(zodIssues).flatMap((issue) => convert(issue, base));
+}
+
+/**
+ * A count past 2^53 fails both zod's safe-integer check and our own maximum: keep only ours, which names
+ * the real limit.
+ */
+function withoutUnsafeIntegerRepeats(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.filter(
+    (issue, i) =>
+      !(
+        issue.code === "too_big" &&
+        issue.origin === "int" &&
+        issues.some(
+          (other, j) =>
+            j !== i &&
+            other.code === "too_big" &&
+            other.origin === "number" &&
+            formatPath(other.path as IssuePath) === formatPath(issue.path as IssuePath),
+        )
+      ),
+  );
 }
 
 function convert(issue: z.core.$ZodIssue, base: IssuePath): Issue[] {
@@ -121,6 +147,12 @@ function convert(issue: z.core.$ZodIssue, base: IssuePath): Issue[] {
       return [
         make(path, "empty", issue.origin === "array" ? "must have at least one entry" : "must not be empty"),
       ];
+    case "too_big":
+      if (issue.origin === "number" || issue.origin === "int") {
+        const params = { max: Number(issue.maximum), got: describe(input) };
+        return [make(path, "too_big", messageText(limitMessages.too_big, params))];
+      }
+      return [make(path, issue.code, issue.message)];
     case "invalid_value":
       return [
         make(path, "invalid_value", `must be one of ${quoteList(issue.values)} (got ${describe(input)})`),
