@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { ErrorCode, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
-import { parseSummaryJson, writeFileAtomic } from "../node.js";
+import { parseSummaryJson, UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import type { MissingValues } from "../template/render.js";
@@ -59,7 +59,12 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         await writeFileAtomic(resolve(io.cwd, opts.output), bytes);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        io.stderr(`${opts.output}: cannot be written (${reason})\n`);
+        // A refusal says what is at the path; an fs error gives its code.
+        const detail =
+          error instanceof UnsafeOutputError
+            ? ` ${error.reason}: nothing was written`
+            : `: cannot be written (${reason})`;
+        io.stderr(`${opts.output}${detail}\n`);
         throw new Exit(ExitCode.InvalidInput);
       }
       io.stdout(`wrote ${opts.output}\n`);
