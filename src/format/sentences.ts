@@ -10,7 +10,6 @@ import { formatChineseDate } from "./date.js";
 import { chineseNumeral, ordinalLead } from "./numbering.js";
 import { AGENDA_TRAILING_PUNCTUATION } from "./punctuation.js";
 
-/** Punctuation an agenda item may end with; dropped so the list can go on with "；". */
 /** "王五因公出差、赵六" */
 function members(list: readonly AbsentMember[]): string {
   return list.map((m) => `${m.name}${m.reason ?? ""}`).join("、");

@@ -223,5 +223,7 @@ export function openTemplate(bytes: Uint8Array): PizZip {
   }
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
   verified.add(bytes);
-  return zip;
+  // Reading every part above left them inflated in `zip`, which would be compressed anew on output: the
+  // first render of a template would differ in bytes from every later one. Open it again as later renders do.
+  return openZip(bytes);
 }
