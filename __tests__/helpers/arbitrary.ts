@@ -57,11 +57,32 @@ const section: fc.Arbitrary<Section> = fc.record({
   blocks: fc.array(block(2), { minLength: 1, maxLength: 4 }),
 });
 
+const member = fc.record({ name: text(8), reason: text(8) }, { requiredKeys: ["name"] });
+
+/** 出席情况 that adds up: 实到 = the names present, 应到 = 实到 + 请假 + 缺席. */
+const attendance = fc
+  .record({
+    attendees: fc.array(text(8), { maxLength: 4 }),
+    onLeave: fc.array(member, { maxLength: 2 }),
+    absent: fc.array(member, { maxLength: 2 }),
+    observers: fc.array(fc.record({ name: text(8), organization: text(8) }, { requiredKeys: ["name"] }), {
+      maxLength: 2,
+    }),
+  })
+  .map((a) => ({
+    expected: a.attendees.length + a.onLeave.length + a.absent.length,
+    present: a.attendees.length,
+    ...a,
+  }));
+
 const meeting = fc.record(
   {
     kind: fc.constantFrom("组织生活会", "民主生活会", "专题组织生活会", "专题民主生活会" as const),
     theme: text(),
-    date: isoDate,
+    date: fc.oneof(
+      { weight: 4, arbitrary: isoDate },
+      { weight: 1, arbitrary: text(12).map((t) => ({ text: t })) },
+    ),
     place: text(),
     host: text(),
     organizer: text(),
@@ -73,7 +94,9 @@ const meeting = fc.record(
       text().filter((t) => t.replace(AGENDA_TRAILING_PUNCTUATION, "").trim() !== ""),
       { minLength: 1, maxLength: 3 },
     ),
-    preparation: fc.record({ talks: fc.nat(500), opinions: fc.nat(500) }),
+    preparation: fc.record({ talks: fc.nat(500), opinions: fc.nat(500) }, { requiredKeys: [] }),
+    criticism: fc.record({ speakers: fc.nat(30), criticisms: fc.nat(200) }, { requiredKeys: [] }),
+    attendance,
   },
   { requiredKeys: ["date", "organizer"] },
 );
@@ -197,7 +220,13 @@ function withFactsInUse({ attachmentParagraphs, ...summary }: Fields): MeetingSu
   const generated: Block[] = [];
   if (summary.meeting) generated.push({ type: "generated", kind: "meeting" });
   if (summary.meeting?.agenda) generated.push({ type: "generated", kind: "agenda" });
-  if (summary.meeting?.preparation) generated.push({ type: "generated", kind: "preparation" });
+  const m = summary.meeting;
+  if (m?.preparation?.talks !== undefined || m?.preparation?.opinions !== undefined) {
+    generated.push({ type: "generated", kind: "preparation" });
+  }
+  if (m?.criticism?.speakers !== undefined || m?.criticism?.criticisms !== undefined) {
+    generated.push({ type: "generated", kind: "criticism" });
+  }
   if (summary.evaluation) generated.push({ type: "generated", kind: "evaluation" });
   if (summary.problems || summary.rectification) generated.push({ type: "generated", kind: "rectification" });
   const attachments: MeetingSummary["attachments"] = [];
@@ -260,6 +289,10 @@ export function factTexts(summary: MeetingSummary, template: BuiltInTemplate): s
       s.organization,
       ...(s.name ? [s.name, ...(s.title ? [s.title] : [])] : []),
     ]),
+    ...(m?.attendance?.onLeave ?? []).flatMap((p) => [p.name, ...(p.reason ? [p.reason] : [])]),
+    ...(m?.attendance?.absent ?? []).flatMap((p) => [p.name, ...(p.reason ? [p.reason] : [])]),
+    ...(m?.attendance?.observers ?? []).flatMap((p) => [...(p.organization ? [p.organization] : []), p.name]),
+    ...(template === "minutes" ? (m?.attendance?.attendees ?? []) : []),
     ...(m?.agenda ?? []).map((a) => a.replace(AGENDA_TRAILING_PUNCTUATION, "")),
     ...(summary.rectification ?? []).flatMap((r) => [r.problem, r.measure, ...(r.owner ? [r.owner] : [])]),
     ...(summary.attachments ?? []).flatMap((a) => [a.title, ...(a.paragraphs ?? [])]),
