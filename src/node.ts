@@ -5,9 +5,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { constants, type Stats } from "node:fs";
-import { access, lstat, open, readFile, realpath, rename, rm } from "node:fs/promises";
+import { access, lstat, open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InvalidSummaryError } from "./errors/index.js";
+import { messageText } from "./messages/catalogue.js";
+import { limitMessages } from "./model/limit-messages.js";
+import { Limits } from "./model/limits.js";
 import type { ParseOptions } from "./model/parse.js";
 import { parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
@@ -32,6 +35,13 @@ function lineAndColumn(text: string, offset: number): string {
  * //=> throws InvalidSummaryError: "Invalid meeting summary: title (标题) must not be empty (and 3 more)"
  */
 export function parseSummaryJson(json: string, options?: ParseOptions): MeetingSummary {
+  // Parsing is where a huge file would cost memory: refuse it before (docs/model.md, "Limits").
+  if (json.length > Limits.jsonText) {
+    const params = { length: json.length, max: Limits.jsonText };
+    throw new InvalidSummaryError([
+      { path: [], code: "too_large", message: messageText(limitMessages.too_large_json, params) },
+    ]);
+  }
   let data: unknown;
   try {
     data = JSON.parse(json.replace(/^\uFEFF/, ""));
@@ -57,6 +67,14 @@ export function parseSummaryJson(json: string, options?: ParseOptions): MeetingS
  * const summary = await readSummaryFile("examples/seed-report.json")
  */
 export async function readSummaryFile(path: string, options?: ParseOptions): Promise<MeetingSummary> {
+  // Not even read when no encoding could make it short enough (4 bytes at most per character).
+  const { size } = await stat(path);
+  if (size > 4 * Limits.jsonText) {
+    const params = { bytes: size, max: Limits.jsonText };
+    throw new InvalidSummaryError([
+      { path: [], code: "too_large", message: messageText(limitMessages.too_large_file, params) },
+    ]);
+  }
   return parseSummaryJson(decodeText(new Uint8Array(await readFile(path))).text, options);
 }
 

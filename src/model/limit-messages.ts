@@ -24,6 +24,18 @@ export const limitMessages = defineMessages({
     "zh-CN": (p: { max: number }) => `文字过多：全文合计最多 ${p.max} 字`,
     en: (p: { max: number }) => `is too large: its texts may have at most ${p.max} characters in all`,
   },
+  too_large_json: {
+    "zh-CN": (p: { length: number; max: number }) =>
+      `文件共 ${p.length} 个字符，超过 ${p.max} 个字符的上限，未予读取`,
+    en: (p: { length: number; max: number }) =>
+      `The file is ${p.length} characters long: a summary may have at most ${p.max}, so it was not read`,
+  },
+  too_large_file: {
+    "zh-CN": (p: { bytes: number; max: number }) =>
+      `文件共 ${p.bytes} 字节，超过 ${p.max} 个字符的上限，未予读取`,
+    en: (p: { bytes: number; max: number }) =>
+      `The file is ${p.bytes} bytes: a summary may have at most ${p.max} characters, so it was not read`,
+  },
   too_deep: {
     "zh-CN": (p: { max: number }) => `嵌套过深：最多 ${p.max} 层`,
     en: (p: { max: number }) => `is nested too deep: the summary has at most ${p.max} levels`,

@@ -27,6 +27,8 @@ export const Limits = {
   depth: 32,
   /** The largest count (人数, 人次, 条数): sums of counts stay exact far below 2^53. */
   count: 100_000,
+  /** Characters in a summary's JSON text (a file or standard input), checked before it is parsed. */
+  jsonText: 16_000_000,
 } as const;
 
 /** One of our issues from a catalogue message (English, as every issue message is for now). */

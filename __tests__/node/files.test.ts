@@ -10,12 +10,14 @@ import {
   readlinkSync,
   statSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CliIo, runCli } from "../../src/cli/run";
-import { readSummaryFile, UnsafeOutputError, writeFileAtomic } from "../../src/node";
+import { Limits } from "../../src/model/limits";
+import { parseSummaryJson, readSummaryFile, UnsafeOutputError, writeFileAtomic } from "../../src/node";
 import { minimalSummary } from "../fixtures/summaries";
 import { encodeGbk } from "../helpers/gbk";
 
@@ -157,5 +159,31 @@ describe("readSummaryFile", () => {
     const summary = { ...minimalSummary(), title: "中文标题：组织生活会情况报告" };
     writeFileSync(join(dir, "s.json"), encodeGbk(JSON.stringify(summary)));
     expect((await readSummaryFile(join(dir, "s.json"))).title).toBe("中文标题：组织生活会情况报告");
+  });
+});
+
+describe("a summary file too large to parse", () => {
+  it("is refused by parseSummaryJson before parsing, with too_large", () => {
+    const json = `{"title": "${"字".repeat(Limits.jsonText)}"}`;
+    expect(() => parseSummaryJson(json)).toThrow(
+      expect.objectContaining({
+        code: "invalid_summary",
+        issues: [
+          {
+            path: [],
+            code: "too_large",
+            message: `The file is ${json.length} characters long: a summary may have at most ${Limits.jsonText}, so it was not read`,
+          },
+        ],
+      }),
+    );
+  });
+
+  it("is not even read by readSummaryFile when it has more bytes than any encoding needs", async () => {
+    const dir = folder();
+    const path = join(dir, "big.json");
+    writeFileSync(path, "");
+    truncateSync(path, 4 * Limits.jsonText + 1); // sparse: takes no room on disk
+    await expect(readSummaryFile(path)).rejects.toMatchObject({ issues: [{ path: [], code: "too_large" }] });
   });
 });
