@@ -4,7 +4,7 @@
  * braces, astral characters), each with the list of texts the document must show, in reading order.
  */
 import fc from "fast-check";
-import { AGENDA_TRAILING_PUNCTUATION } from "../../src/format/punctuation";
+import { AGENDA_TRAILING_PUNCTUATION, RECIPIENT_COLON } from "../../src/format/punctuation";
 import type { LayoutOptions } from "../../src/layout/options";
 import { findInvalidXmlChar } from "../../src/model/text";
 import type { Block, MeetingSummary, Section } from "../../src/model/types";
@@ -170,7 +170,7 @@ export const renderCase = fc
   .record(
     {
       title,
-      recipient: text(),
+      recipient: text().filter((t) => t.replace(RECIPIENT_COLON, "").trim() !== ""),
       opening: fc.array(text(60), { minLength: 1, maxLength: 2 }),
       preparation: section,
       organization: section,
