@@ -200,6 +200,14 @@ describe("odd objects", () => {
     ]);
   });
 
+  it("reports a revoked proxy as an issue at its path", () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(issuesOf({ ...minimalSummary(), meeting: proxy })).toMatchObject([
+      { path: ["meeting"], code: "unreadable_field" },
+    ]);
+  });
+
   it("reads each getter once", () => {
     let reads = 0;
     const summary = minimalSummary();

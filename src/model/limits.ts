@@ -118,7 +118,15 @@ export function prepareInput(input: unknown, strip: boolean): PreparedInput {
       put(copy);
       continue;
     }
-    if (!Array.isArray(value) && !isRecord(value)) {
+    let kind: "list" | "record" | "other";
+    try {
+      // Even this can throw: for a revoked proxy.
+      kind = Array.isArray(value) ? "list" : isRecord(value) ? "record" : "other";
+    } catch (error) {
+      issues.push(limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }));
+      continue;
+    }
+    if (kind === "other") {
       put(value);
       continue;
     }
@@ -127,8 +135,9 @@ export function prepareInput(input: unknown, strip: boolean): PreparedInput {
       continue;
     }
     try {
-      if (Array.isArray(value)) {
-        const length = value.length;
+      if (kind === "list") {
+        const list = value as unknown[];
+        const length = list.length;
         if (length > Limits.listEntries) {
           issues.push(limitIssue(path, "too_many", "too_many", { count: length, max: Limits.listEntries }));
           continue;
@@ -136,7 +145,7 @@ export function prepareInput(input: unknown, strip: boolean): PreparedInput {
         const copy: unknown[] = new Array(length);
         put(copy);
         for (let i = length - 1; i >= 0; i -= 1) {
-          const read = readProperty(value, i, [...path, i], issues);
+          const read = readProperty(list, i, [...path, i], issues);
           if (!read.ok) continue;
           const put = (c: unknown) => {
             copy[i] = c;
@@ -144,12 +153,13 @@ export function prepareInput(input: unknown, strip: boolean): PreparedInput {
           stack.push([read.value, put, [...path, i]]);
         }
       } else {
-        const keys = Object.keys(value);
+        const record = value as object;
+        const keys = Object.keys(record);
         const copy: Record<string, unknown> = {};
         put(copy);
         for (let i = keys.length - 1; i >= 0; i -= 1) {
           const key = keys[i] as string;
-          const read = readProperty(value, key, [...path, key], issues);
+          const read = readProperty(record, key, [...path, key], issues);
           if (read.ok) stack.push([read.value, (c) => setOwn(copy, key, c), [...path, key]]);
         }
       }
