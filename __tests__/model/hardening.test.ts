@@ -1,4 +1,6 @@
 import { InvalidSummaryError } from "../../src/errors";
+import { messageText } from "../../src/messages/catalogue";
+import { limitMessages } from "../../src/model/limit-messages";
 import { Limits } from "../../src/model/limits";
 import { validateSummary } from "../../src/model/parse";
 import type { Block, MeetingSummary } from "../../src/model/types";
@@ -291,4 +293,21 @@ it("keeps InvalidSummaryError for every limit (renderSummary)", async () => {
   await expect(
     renderSummary({ ...minimalSummary(), title: "字".repeat(Limits.textLength + 1) }),
   ).rejects.toThrow(InvalidSummaryError);
+});
+
+describe("the messages of the limits in Chinese", () => {
+  it.each([
+    ["too_long", { length: 6000, max: 5000 }, "共 6000 字，超过每项 5000 字的上限"],
+    ["too_many", { count: 1001, max: 1000 }, "共 1001 项，超过每个列表 1000 项的上限"],
+    ["too_big", { max: 100000, got: "4503599627370496" }, "不能大于 100000（实为 4503599627370496）"],
+    ["year_out_of_range", { got: '"0000-01-01"' }, '年份应在 1 至 9999 之间（实为 "0000-01-01"）'],
+  ] as const)("writes %s as a clerk would", (key, params, expected) => {
+    expect(messageText(limitMessages[key] as never, params as never, "zh-CN")).toBe(expected);
+  });
+
+  it("has every message in both languages", () => {
+    for (const message of Object.values(limitMessages)) {
+      expect(Object.keys(message).sort()).toEqual(["en", "zh-CN"]);
+    }
+  });
 });
