@@ -1,25 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CliIo, runCli } from "../../src/cli/run";
 import type { Block } from "../../src/model/types";
 import { minimalSummary } from "../fixtures/summaries";
+import { runCliIn } from "../helpers/cli";
 
 async function validate(summary: unknown) {
   const cwd = mkdtempSync(join(tmpdir(), "msd-limits-"));
   writeFileSync(join(cwd, "s.json"), JSON.stringify(summary));
-  let stderr = "";
-  const io: CliIo = {
-    stdout: () => undefined,
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => new Uint8Array(),
-    cwd,
-    examplePath: join(__dirname, "..", "..", "examples", "seed-report.json"),
-  };
-  const code = await runCli(["validate", "s.json"], io);
-  return { code, stderr };
+  return runCliIn(cwd, ["validate", "s.json"]);
 }
 
 describe("meeting-summary validate past the limits", () => {

@@ -15,10 +15,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CliIo, runCli } from "../../src/cli/run";
 import { Limits } from "../../src/model/limits";
 import { parseSummaryJson, readSummaryFile, UnsafeOutputError, writeFileAtomic } from "../../src/node";
 import { minimalSummary } from "../fixtures/summaries";
+import { runCliIn } from "../helpers/cli";
 import { encodeGbk } from "../helpers/gbk";
 
 const bytes = new TextEncoder().encode("new content");
@@ -116,17 +116,7 @@ describe("meeting-summary render -o", () => {
   async function render(output: (cwd: string) => string) {
     const cwd = folder();
     writeFileSync(join(cwd, "s.json"), JSON.stringify(minimalSummary()));
-    let stderr = "";
-    const io: CliIo = {
-      stdout: () => undefined,
-      stderr: (t) => {
-        stderr += t;
-      },
-      readStdin: async () => new Uint8Array(),
-      cwd,
-      examplePath: join(__dirname, "..", "..", "examples", "seed-report.json"),
-    };
-    const code = await runCli(["render", "s.json", "-o", output(cwd)], io);
+    const { code, stderr } = await runCliIn(cwd, ["render", "s.json", "-o", output(cwd)]);
     return { code, stderr, cwd };
   }
 
