@@ -55,6 +55,7 @@ export {
   SentenceKind,
 } from "./model/facts.js";
 export { toJsonSchema } from "./model/json-schema.js";
+export { Limits } from "./model/limits.js";
 export {
   InvalidCharacters,
   type ParseOptions,

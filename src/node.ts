@@ -4,11 +4,14 @@
  * no Node-only code and also runs in a browser.
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { access, lstat, open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InvalidSummaryError } from "./errors/index.js";
-import { checkLocale } from "./messages/catalogue.js";
+import { checkLocale, messageText } from "./messages/catalogue.js";
 import { make } from "./model/issues.js";
+import { limitMessages } from "./model/limit-messages.js";
+import { Limits } from "./model/limits.js";
 import type { ParseOptions } from "./model/parse.js";
 import { parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
@@ -39,6 +42,14 @@ function placeOf(text: string, offset: number): { line: number; column: number; 
  */
 export function parseSummaryJson(json: string, options?: ParseOptions): MeetingSummary {
   const locale = checkLocale(options?.locale);
+  // Parsing is where a huge file would cost memory: refuse it before (docs/model.md, "Limits").
+  if (json.length > Limits.jsonText) {
+    const params = { length: json.length, max: Limits.jsonText };
+    throw new InvalidSummaryError(
+      [{ path: [], code: "too_large", message: messageText(limitMessages.too_large_json, params, locale) }],
+      { locale },
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(json.replace(/^\uFEFF/, ""));
@@ -63,24 +74,124 @@ export function parseSummaryJson(json: string, options?: ParseOptions): MeetingS
  * const summary = await readSummaryFile("examples/seed-report.json")
  */
 export async function readSummaryFile(path: string, options?: ParseOptions): Promise<MeetingSummary> {
+  // Not even read when no encoding could make it short enough (4 bytes at most per character).
+  const { size } = await stat(path);
+  if (size > 4 * Limits.jsonText) {
+    const locale = checkLocale(options?.locale);
+    const params = { bytes: size, max: Limits.jsonText };
+    throw new InvalidSummaryError(
+      [{ path: [], code: "too_large", message: messageText(limitMessages.too_large_file, params, locale) }],
+      { locale },
+    );
+  }
   const { text } = decodeText(new Uint8Array(await readFile(path)), { locale: options?.locale });
   return parseSummaryJson(text, options);
+}
+
+/** Why {@link writeFileAtomic} refused a path: `not_a_file`, `read_only` or `broken_link`. */
+export type UnsafeOutputCode = "not_a_file" | "read_only" | "broken_link";
+
+/**
+ * {@link writeFileAtomic} refused to replace what is at the path: it is not a regular file (a directory, a
+ * FIFO, a device, a socket), it is read-only, or it is a symbolic link to nothing. Nothing was written.
+ */
+export class UnsafeOutputError extends Error {
+  override name = "UnsafeOutputError";
+  /** Why: a stable string to branch on. */
+  readonly code: UnsafeOutputCode;
+  /** The path as given. */
+  readonly path: string;
+  /** What is at the path, after it: "is a FIFO (named pipe), not a regular file". */
+  readonly reason: string;
+  constructor(path: string, code: UnsafeOutputCode, reason: string) {
+    super(`${path} ${reason}: nothing was written`);
+    this.code = code;
+    this.path = path;
+    this.reason = reason;
+  }
+}
+
+/** "a directory", "a FIFO", … for a message. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/** `lstat`, or undefined when nothing is at `path`. */
+async function lstatOrNothing(path: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The file a write to `path` replaces, checked: a symbolic link is followed to the file it names (the link
+ * stays a link), and only a regular file that may be written, or nothing, is accepted.
+ */
+async function outputTarget(path: string): Promise<{ target: string; existing?: Stats }> {
+  let target = path;
+  let stats = await lstatOrNothing(path);
+  if (stats?.isSymbolicLink()) {
+    try {
+      target = await realpath(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      throw new UnsafeOutputError(path, "broken_link", "is a symbolic link to a file that does not exist");
+    }
+    stats = await lstat(target);
+  }
+  if (stats === undefined) return { target };
+  if (!stats.isFile())
+    throw new UnsafeOutputError(path, "not_a_file", `is ${kindOf(stats)}, not a regular file`);
+  // No write permission for anyone is a clear "do not replace", even for root, who could.
+  if ((stats.mode & 0o222) === 0) throw new UnsafeOutputError(path, "read_only", "is read-only");
+  try {
+    await access(target, constants.W_OK);
+  } catch {
+    throw new UnsafeOutputError(path, "read_only", "is not writable by this user");
+  }
+  return { target, existing: stats };
 }
 
 /**
  * Writes bytes to `path` through a temporary file in the same folder and a rename, so readers never see a
  * partial file and a failure leaves nothing behind (an existing file at `path` stays as it was).
+ *
+ * Only a regular file is ever replaced, and it keeps its permissions (and, where the process may, its
+ * owner). A symbolic link is followed: the file it points to is replaced, the same way, and the link stays.
+ * A directory, a FIFO, a device or a socket at `path`, a read-only file (no write permission, or none for
+ * this user — root included) and a link to nothing are refused with {@link UnsafeOutputError}, before
+ * anything is written. The replacement is a new file: other hard links to the old one keep the old content.
  * @param path - where the file goes
  * @param bytes - its content
- * @throws the fs error (e.g. `ENOENT` when the folder does not exist); the temporary file is removed
+ * @throws {@link UnsafeOutputError} (`code` `not_a_file`, `read_only`, `broken_link`); the fs error (e.g.
+ *   `ENOENT` when the folder does not exist); the temporary file is removed
  * @example
  * await writeFileAtomic("report.docx", await renderSummary(summary))
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const { target, existing } = await outputTarget(path);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, bytes, { flag: "wx" });
-    await rename(temp, path);
+    const file = await open(temp, "wx", existing ? existing.mode & 0o7777 : 0o666);
+    try {
+      await file.writeFile(bytes);
+      if (existing) {
+        // Only root may give a file away; open()'s mode passes through the umask: set the old file's exactly.
+        await file.chown(existing.uid, existing.gid).catch(() => undefined);
+        await file.chmod(existing.mode & 0o7777);
+      }
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

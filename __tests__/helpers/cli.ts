@@ -45,3 +45,9 @@ export async function runIn(argv: string[], setup: CliSetup = {}) {
   const code = await runCli(argv, io);
   return { code, stdout, stderr, cwd, documents };
 }
+
+/** Runs the CLI in-process in `cwd`; returns the exit code and what it wrote to stderr. */
+export async function runCliIn(cwd: string, argv: string[]): Promise<{ code: number; stderr: string }> {
+  const { code, stderr } = await runIn(argv, { cwd });
+  return { code, stderr };
+}

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
-import { writeFileAtomic } from "../node.js";
+import { UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { fontSubstitutes, fontSubstitutesMessage, type ToPdfOptions, toPdfs } from "../pdf.js";
 import {
   type CliIo,
@@ -101,8 +101,12 @@ export async function runBatch(
     try {
       await writeFileAtomic(resolve(io.cwd, target), bytes);
     } catch (error) {
+      // A refusal says what is at the path (a FIFO, a read-only file…); an fs error gives its code.
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      const message = say(io, scriptMessages.unwritable_file, { reason });
+      const message =
+        error instanceof UnsafeOutputError
+          ? say(io, scriptMessages.unsafeOutput, { code: error.code, reason: error.reason })
+          : say(io, scriptMessages.unwritable_file, { reason });
       fail(index, [{ path: [], code: CliIssueCode.UnwritableFile, message }], target, false);
       return false;
     }

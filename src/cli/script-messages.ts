@@ -1,5 +1,6 @@
 /** What the command line says of its inputs and outputs (reading, writing, batches, PDF), in zh-CN and en. */
 import { defineMessages } from "../messages/catalogue.js";
+import type { UnsafeOutputCode } from "../node.js";
 import { zhReason } from "./messages.js";
 
 /** The issue codes of the command line's own problems (an input it cannot read, an output it cannot write). */
@@ -43,6 +44,11 @@ export const scriptMessages = defineMessages({
   warning: {
     "zh-CN": (p: { text: string }) => `警告：${p.text}`,
     en: (p: { text: string }) => `warning: ${p.text}`,
+  },
+  unsafeOutput: {
+    "zh-CN": (p: { code: UnsafeOutputCode; reason: string }) =>
+      `${{ not_a_file: "不是普通文件（是文件夹、管道或设备等）", read_only: "是只读文件", broken_link: "是指向不存在位置的符号链接" }[p.code]}，未写入任何内容`,
+    en: (p: { code: UnsafeOutputCode; reason: string }) => `${p.reason}: nothing was written`,
   },
   batchDone: {
     "zh-CN": (p: { written: number; total: number; outDir: string; failed: readonly string[] }) =>

@@ -8,9 +8,7 @@ import { AttachmentTable, type SentenceKind } from "../model/facts.js";
 import type { AbsentMember, Block, MeetingSummary, Section, Supervisor } from "../model/types.js";
 import { formatChineseDate } from "./date.js";
 import { chineseNumeral, ordinalLead } from "./numbering.js";
-
-/** Punctuation an agenda item may end with; dropped so the list can go on with "；". */
-const TRAILING_PUNCTUATION = /[。；;，,、.]+$/;
+import { AGENDA_TRAILING_PUNCTUATION } from "./punctuation.js";
 
 /** "王五因公出差、赵六" */
 function members(list: readonly AbsentMember[]): string {
@@ -79,7 +77,7 @@ export function meetingSentence(summary: MeetingSummary): string {
  * agendaSentence(summary) //=> "会议共有三项议程：一是……；二是……；三是……。"
  */
 export function agendaSentence(summary: MeetingSummary): string {
-  const items = (summary.meeting?.agenda ?? []).map((a) => a.replace(TRAILING_PUNCTUATION, ""));
+  const items = (summary.meeting?.agenda ?? []).map((a) => a.replace(AGENDA_TRAILING_PUNCTUATION, ""));
   if (items.length === 0) return "";
   if (items.length === 1) return `会议议程是：${items[0]}。`;
   const list = items.map((a, i) => `${ordinalLead(i + 1)}${a}`).join("；");

@@ -1,10 +1,12 @@
 import { GRID } from "../layout/gbt9704.js";
 import { signOffXml } from "../layout/sign-off.js";
 import type { Attendance, Block, ItemBlock, MeetingFacts, MeetingSummary, Section } from "../model/types.js";
+import { normalizeLineBreaks } from "../text/line-breaks.js";
 import { formatChineseDate } from "./date.js";
 import { documentView } from "./document-view.js";
 import { factsAndAttachmentsView } from "./facts-view.js";
 import { itemNumber, ordinalLead, sectionNumber } from "./numbering.js";
+import { RECIPIENT_COLON } from "./punctuation.js";
 import { expandGenerated } from "./sentences.js";
 import { titleLines } from "./title-lines.js";
 import type { AttendanceView, BlockView, MeetingView, SectionView, SummaryView } from "./view-types.js";
@@ -146,8 +148,8 @@ export function toView(summary: MeetingSummary, options: ViewOptions = {}): Summ
   const date = summary.date === undefined ? "" : formatChineseDate(summary.date);
   const sections = [summary.preparation, summary.organization, summary.outcomes, ...(summary.sections ?? [])];
   return {
-    title: titleLines(summary.title),
-    recipient: (summary.recipient ?? "").replace(/[：:]$/, ""),
+    title: titleLines(normalizeLineBreaks(summary.title)),
+    recipient: (summary.recipient ?? "").replace(RECIPIENT_COLON, ""),
     opening: (summary.opening ?? []).map((text) => ({ text })),
     sections: sections.map((s) => expandGenerated(s, summary)).map(sectionView),
     closing: (summary.closing ?? []).map((text) => ({ text })),

@@ -8,6 +8,7 @@
 import { cliMessages, helpMessages, usageMessages } from "../cli/messages.js";
 import { scriptMessages } from "../cli/script-messages.js";
 import { errorMessages } from "../errors/messages.js";
+import { limitMessages } from "../model/limit-messages.js";
 import { documentNumberMessages, modelMessages } from "../model/messages.js";
 import { pdfMessages } from "../pdf.js";
 import { fileKindMessages } from "../template/file-kind.js";
@@ -108,6 +109,8 @@ export const catalogues: readonly Catalogue[] = [
       invalid_block: { path: ["outcomes", "blocks", 0], got: 42 },
       invalid_date: { path: ["meeting", "date"], got: "2026-13-01" },
       "invalid_date.real": { path: ["rectification", 0, "deadline"], got: "2026-02-30" },
+      "invalid_date.year": { path: ["date"], got: '"0000-01-01"' },
+      only_punctuation: { path: ["recipient"], got: '"："' },
       "invalid_date.object": { path: ["date"] },
       "invalid_date.form": { path: ["date"], got: 20260105 },
       invalid_character: { path: ["outcomes", "blocks", 1], codePoint: "U+0007", position: 2 },
@@ -153,6 +156,22 @@ export const catalogues: readonly Catalogue[] = [
       empty_attachment: { path: ["attachments", 0] },
       unknown_attachment: { path: ["closing", 0], number: 3, count: 2 },
       typed_number: { path: blockHeading, typed: "（一）" },
+    },
+  ),
+  catalogue(
+    "Limits of a summary",
+    "src/model/limit-messages.ts",
+    'The size limits (docs/model.md, "Limits"): each predicate follows the field\'s path and name, except `too_large_json` and `too_large_file`, which speak of the file.',
+    limitMessages,
+    {
+      too_long: { length: 6000, max: 5000 },
+      too_many: { count: 1200, max: 1000 },
+      too_large_values: { max: 20000 },
+      too_large_text: { max: 500000 },
+      too_large_json: { length: 20000000, max: 16000000 },
+      too_large_file: { bytes: 70000000, max: 16000000 },
+      too_deep: { max: 32 },
+      unreadable_field: { reason: "getter threw" },
     },
   ),
   catalogue(
@@ -312,6 +331,10 @@ export const catalogues: readonly Catalogue[] = [
       warning: perLanguage(
         { text: "未安装方正小标宋简体，以 FandolSong 代替" },
         { text: "方正小标宋简体 is not installed" },
+      ),
+      unsafeOutput: perLanguage(
+        { code: "not_a_file", reason: "is a FIFO (named pipe), not a regular file" },
+        { code: "not_a_file", reason: "is a FIFO (named pipe), not a regular file" },
       ),
       batchDone: { written: 199, total: 200, outDir: "out", failed: ["reports/s137.json"] },
       progress: { done: 37, total: 200, failed: 1 },

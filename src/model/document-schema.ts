@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import type { DocumentNumberParts } from "./document-types.js";
 import { DocumentDirection } from "./document-types.js";
 import { fail } from "./issues.js";
+import { Limits } from "./limits.js";
 import { type DocumentNumberMistake, documentNumberText } from "./messages.js";
 import type { DateInput } from "./types.js";
 
@@ -99,7 +100,7 @@ export function documentInfoSchema(
     .strictObject({
       code: text().meta({ description: "发文机关代字, e.g. 某委发." }),
       year: z.number().int().min(1000).max(9999).meta({ description: "年份, four digits." }),
-      serial: z.number().int().min(1).meta({ description: "发文顺序号, from 1." }),
+      serial: z.number().int().min(1).max(Limits.count).meta({ description: "发文顺序号, from 1." }),
     })
     .meta({ id: "DocumentNumberParts", title: "DocumentNumberParts", description: "发文字号 in parts." });
 

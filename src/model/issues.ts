@@ -1,6 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
-import type { Issue, IssuePath } from "../errors/index.js";
+import { formatPath, type Issue, type IssuePath } from "../errors/index.js";
 import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import { codeOf, type ModelMessageKey, type ModelMessageParams, modelMessages } from "./messages.js";
 
@@ -77,7 +77,28 @@ export function toIssues(
   base: IssuePath = [],
   locale: Locale = DEFAULT_LOCALE,
 ): Issue[] {
-  return zodIssues.flatMap((issue) => convert(issue, base, locale));
+  return withoutUnsafeIntegerRepeats(zodIssues).flatMap((issue) => convert(issue, base, locale));
+}
+
+/**
+ * A count past 2^53 fails both zod's safe-integer check and our own maximum: keep only ours, which names
+ * the real limit.
+ */
+function withoutUnsafeIntegerRepeats(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.filter(
+    (issue, i) =>
+      !(
+        issue.code === "too_big" &&
+        issue.origin === "int" &&
+        issues.some(
+          (other, j) =>
+            j !== i &&
+            other.code === "too_big" &&
+            other.origin === "number" &&
+            formatPath(other.path as IssuePath) === formatPath(issue.path as IssuePath),
+        )
+      ),
+  );
 }
 
 function convert(issue: z.core.$ZodIssue, base: IssuePath, locale: Locale): Issue[] {
@@ -104,7 +125,7 @@ function convert(issue: z.core.$ZodIssue, base: IssuePath, locale: Locale): Issu
       }
       return [make(path, issue.origin === "array" ? "empty.list" : "empty", {}, locale)];
     case "too_big":
-      if (issue.origin === "number") {
+      if (issue.origin === "number" || issue.origin === "int") {
         return [make(path, "too_big", { maximum: issue.maximum, got: input }, locale)];
       }
       return [make(path, "invalid", { detail: issue.message }, locale, issue.code)];

@@ -91,6 +91,11 @@ const BLOCK_LABELS: Record<string, string> = {
   kind: "生成内容",
 };
 
+/** `labels[key]` when `key` is one of its own entries: "constructor" or "__proto__" have no name. */
+function own(labels: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 /**
  * The Chinese name of the field at `path`, for messages: `["organization", "blocks", 0, "heading"]` →
  * "条目标题". Undefined where no name helps (an index, the root).
@@ -99,17 +104,17 @@ export function labelFor(path: IssuePath): string | undefined {
   const last = path[path.length - 1];
   const root = path[0];
   if (typeof last !== "string" || typeof root !== "string") return undefined;
-  if (path.length === 1) return ROOT_LABELS[last];
+  if (path.length === 1) return own(ROOT_LABELS, last);
   // A date written out as { text: "二〇二六年一月五日" }: the date's own name.
   const parent = path[path.length - 2];
   if (last === "text" && (parent === "date" || parent === "printDate")) return labelFor(path.slice(0, -1));
-  if (root === "meeting") return MEETING_LABELS[last];
-  if (root === "document") return DOCUMENT_LABELS[last];
-  const facts = FACT_LABELS[root];
-  if (facts) return facts[last];
+  if (root === "meeting") return own(MEETING_LABELS, last);
+  if (root === "document") return own(DOCUMENT_LABELS, last);
+  const facts = Object.hasOwn(FACT_LABELS, root) ? FACT_LABELS[root] : undefined;
+  if (facts) return own(facts, last);
   // preparation.heading, sections[0].heading: the section heading; deeper: an item's.
   const sectionDepth = root === "sections" ? 3 : 2;
   if (path.length === sectionDepth && last === "heading") return "一级标题";
   if (path.length === sectionDepth && last === "blocks") return "内容";
-  return BLOCK_LABELS[last];
+  return own(BLOCK_LABELS, last);
 }

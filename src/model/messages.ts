@@ -58,6 +58,9 @@ export function describeValue(value: unknown, locale: Locale): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number") return zh ? `数字 ${value}` : String(value);
   if (typeof value === "boolean") return zh ? `布尔值 ${value}` : String(value);
+  if (typeof value === "bigint") return zh ? `大整数 ${value}n` : `the BigInt ${value}n`;
+  if (typeof value === "symbol") return zh ? "符号（Symbol）" : "a symbol";
+  if (typeof value === "function") return zh ? "函数" : "a function";
   if (Array.isArray(value)) return zh ? "列表" : "a list";
   if (value instanceof Date) return zh ? "日期对象" : "a date";
   return zh ? "对象" : "an object";
@@ -342,6 +345,15 @@ export const modelMessages = defineMessages({
       `${zh(p.path)}应为形如 2026-03-31 的确切日期，实际为 ${JSON.stringify(p.got)}`,
     en: (p: At & { got: string }) =>
       `${en(p.path)} must be a real date like 2026-03-31 (got ${JSON.stringify(p.got)})`,
+  },
+  "invalid_date.year": {
+    "zh-CN": (p: At & { got: string }) => `${zh(p.path)}的年份应在 1 至 9999 之间，实际为 ${p.got}`,
+    en: (p: At & { got: string }) => `${en(p.path)} must be a date from year 1 to 9999 (got ${p.got})`,
+  },
+  only_punctuation: {
+    "zh-CN": (p: At & { got: string }) => `${zh(p.path)}只有标点（${p.got}），没有文字，打印时会整行消失`,
+    en: (p: At & { got: string }) =>
+      `${en(p.path)} must contain words, not only punctuation (got ${p.got}): it would print as nothing`,
   },
   "invalid_date.object": {
     "zh-CN": (p: At) => `${zh(p.path)}不是有效的日期（传入的日期对象无效）`,

@@ -2,8 +2,8 @@ import { InvalidSummaryError, type Issue } from "../errors/index.js";
 import { checkLocale, DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import { checkConsistency } from "./checks.js";
 import { issueHints, toIssues } from "./issues.js";
+import { prepareInput } from "./limits.js";
 import { meetingSummarySchema } from "./schema.js";
-import { stripInvalidXmlCharsDeep } from "./text.js";
 import type { MeetingSummary } from "./types.js";
 
 /** What to do with characters a Word document cannot hold (C0 controls, lone surrogates, U+FFFE/U+FFFF). */
@@ -47,7 +47,8 @@ function checkOptions(options: ParseOptions | undefined): Locale {
 
 /**
  * Checks untrusted input (parsed JSON, or an object built in code) against the model and reports every
- * problem at once. Never throws for bad input.
+ * problem at once. Never throws for bad input: not for a getter that throws, a cycle or nesting thousands of
+ * levels deep either. Input past the size limits (docs/model.md, "Limits") is reported with only those issues.
  *
  * @param input - anything: typically `JSON.parse` of a file from another system
  * @param options - {@link ParseOptions}
@@ -60,8 +61,10 @@ function checkOptions(options: ParseOptions | undefined): Locale {
  */
 export function validateSummary(input: unknown, options?: ParseOptions): ValidationResult {
   const locale = checkOptions(options);
-  const data = options?.invalidCharacters === "strip" ? stripInvalidXmlCharsDeep(input) : input;
-  const result = meetingSummarySchema.safeParse(data, { reportInput: true, error: issueHints });
+  // Plain data of a bounded size first (docs/model.md, "Limits"); past a limit, only that is reported.
+  const prepared = prepareInput(input, options?.invalidCharacters === "strip", locale);
+  if (prepared.issues.length > 0) return { ok: false, issues: prepared.issues, warnings: [] };
+  const result = meetingSummarySchema.safeParse(prepared.value, { reportInput: true, error: issueHints });
   if (!result.success) return { ok: false, issues: toIssues(result.error.issues, [], locale), warnings: [] };
   const { errors, warnings } = checkConsistency(result.data, locale);
   if (errors.length > 0) return { ok: false, issues: errors, warnings };

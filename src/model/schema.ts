@@ -1,8 +1,10 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { AGENDA_TRAILING_PUNCTUATION, RECIPIENT_COLON } from "../format/punctuation.js";
 import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { fail } from "./issues.js";
+import { Limits } from "./limits.js";
 import { codePointName, findInvalidXmlChar } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
 import { MeetingKind } from "./types.js";
@@ -29,6 +31,30 @@ const multilineText = () => z.string().superRefine((value, ctx) => checkText(val
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Years print as four digits at most, and there is no year 0: "0000-01-01" would print as 1年1月1日. */
+function checkYear(day: Date, got: string, ctx: z.RefinementCtx): void {
+  const year = day.getFullYear();
+  if (year < 1 || year > 9999) {
+    fail(ctx, "invalid_date.year", { got }, day);
+  }
+}
+
+function checkDateObject(value: Date, ctx: z.RefinementCtx): void {
+  if (!isValid(value)) fail(ctx, "invalid_date.object", {}, value);
+  else checkYear(value, value.toISOString(), ctx);
+}
+
+/**
+ * A text that loses its trailing punctuation when printed (a recipient's "：", an agenda item's "。") must
+ * keep some words, or its line prints as nothing ("一是；").
+ */
+const wordsBeyond = (trailing: RegExp) =>
+  text().superRefine((value, ctx) => {
+    if (value.trim() !== "" && value.replace(trailing, "").trim() === "") {
+      fail(ctx, "only_punctuation", { got: JSON.stringify(value) }, value);
+    }
+  });
+
 const literalDate = z
   .strictObject({ text: text().meta({ description: "The text printed in place of the date." }) })
   .meta({
@@ -40,11 +66,11 @@ const literalDate = z
 const date = z
   .union([z.date(), z.string(), literalDate])
   .superRefine((value, ctx) => {
-    if (value instanceof Date) {
-      if (!isValid(value)) fail(ctx, "invalid_date.object", {}, value);
-    } else if (typeof value === "string") {
+    if (value instanceof Date) checkDateObject(value, ctx);
+    else if (typeof value === "string") {
       const real = ISO_DATE.test(value) && isValid(parseISO(value));
       if (!real) fail(ctx, "invalid_date", { got: value }, value);
+      else checkYear(parseISO(value), JSON.stringify(value), ctx);
     }
   })
   .meta({
@@ -58,11 +84,10 @@ const date = z
 const realDate = z
   .union([z.date(), z.string()])
   .superRefine((value, ctx) => {
-    if (value instanceof Date) {
-      if (!isValid(value)) fail(ctx, "invalid_date.object", {}, value);
-    } else if (!(ISO_DATE.test(value) && isValid(parseISO(value)))) {
+    if (value instanceof Date) checkDateObject(value, ctx);
+    else if (!(ISO_DATE.test(value) && isValid(parseISO(value)))) {
       fail(ctx, "invalid_date.real", { got: value }, value);
-    }
+    } else checkYear(parseISO(value), JSON.stringify(value), ctx);
   })
   .meta({ id: "RealDate", title: "RealDate", description: 'A real date like "2026-03-31".' });
 
@@ -154,7 +179,8 @@ const supervisor = z
     description: "指导人员: someone from a higher body who supervised the meeting.",
   });
 
-const count = () => z.number().int().min(0);
+/** A count of people or items: bounded, so that sums of counts stay exact (docs/model.md, "Limits"). */
+const count = () => z.number().int().min(0).max(Limits.count);
 
 const absentMember = z
   .strictObject({
@@ -193,7 +219,10 @@ const meetingFacts = z
     place: text().optional().meta({ description: "会议地点." }),
     host: text().optional().meta({ description: "主持人." }),
     supervisors: z.array(supervisor).optional().meta({ description: "指导人员." }),
-    agenda: z.array(text()).optional().meta({ description: "会议议程, in order." }),
+    agenda: z
+      .array(wordsBeyond(AGENDA_TRAILING_PUNCTUATION))
+      .optional()
+      .meta({ description: "会议议程, in order." }),
     attendance: attendance.optional(),
     organizer: text().optional().meta({ description: "召开单位 (default: signature)." }),
     recorder: text().optional().meta({ description: "记录人." }),
@@ -260,7 +289,9 @@ export const meetingSummarySchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: "A JSON Schema reference for editors; ignored." }),
     title: multilineText().meta({ description: '标题. A "\\n" breaks a long title into lines.' }),
-    recipient: text().optional().meta({ description: "主送机关, printed with a trailing ：." }),
+    recipient: wordsBeyond(RECIPIENT_COLON)
+      .optional()
+      .meta({ description: "主送机关, printed with a trailing ：." }),
     opening: z.array(text()).optional().meta({ description: "导语 paragraphs." }),
     preparation: section.meta({ description: "一、会前准备." }),
     organization: section.meta({ description: "二、会议召开." }),

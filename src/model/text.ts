@@ -23,16 +23,3 @@ export function stripInvalidXmlChars(text: string): string {
 export function codePointName(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
-
-/**
- * A deep copy of `value` with every string stripped of XML-invalid characters; `Date`s and other
- * non-plain values are kept as they are.
- */
-export function stripInvalidXmlCharsDeep(value: unknown): unknown {
-  if (typeof value === "string") return stripInvalidXmlChars(value);
-  if (Array.isArray(value)) return value.map(stripInvalidXmlCharsDeep);
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripInvalidXmlCharsDeep(v)]));
-  }
-  return value;
-}
