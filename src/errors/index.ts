@@ -14,6 +14,8 @@ export const ErrorCode = {
   RenderFailed: "render_failed",
   /** The bytes of a text file (a summary's JSON, a draft) are not text in an encoding we read: see `issues`. */
   UnreadableText: "unreadable_text",
+  /** The bytes of a Word draft are not a .docx we read (a .doc, an encrypted file, a damaged or hostile zip): see `issues`. */
+  UnreadableDocx: "unreadable_docx",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
