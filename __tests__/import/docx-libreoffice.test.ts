@@ -4,10 +4,6 @@
  * its own XML; readDocxDraft must read the same numbers and text from both. CI installs LibreOffice
  * (.ci/run); on a machine without it these tests are skipped, except under CI where its absence fails.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   AlignmentType,
   Document,
@@ -21,31 +17,11 @@ import {
   TextRun,
 } from "docx";
 import { readDocxDraft } from "../../src/import/docx";
+import { convert, withLibreOffice } from "../helpers/libreoffice";
 
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync(cmd, ["--version"]).status === 0);
-const maybe = soffice || process.env.CI ? it : it.skip;
-
-function convert(docx: Uint8Array, format: string, extension: string): Buffer {
-  expect(soffice).toBeDefined();
-  const dir = mkdtempSync(join(tmpdir(), "msd-draft-"));
-  mkdirSync(join(dir, "out"));
-  writeFileSync(join(dir, "draft.docx"), docx);
-  const run = spawnSync(
-    soffice as string,
-    [
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      format,
-      "--outdir",
-      join(dir, "out"),
-      join(dir, "draft.docx"),
-    ],
-    { encoding: "utf8", timeout: 150_000 },
-  );
-  expect(run.status).toBe(0);
-  return readFileSync(join(dir, "out", `draft.${extension}`));
-}
+/** One .docx converted by LibreOffice. */
+const converted = (docx: Uint8Array, format: string, extension: string): Buffer =>
+  convert({ draft: docx }, format, extension).draft as Buffer;
 
 /** A draft numbered by Word's automatic numbering, twelve sections long (so 十、十一、十二、 appear). */
 async function autoNumberedDraft(): Promise<Uint8Array> {
@@ -113,13 +89,13 @@ async function autoNumberedDraft(): Promise<Uint8Array> {
 const squeezed = (lines: string[]) =>
   lines.map((line) => line.replace(/\s+/g, "")).filter((line) => line !== "");
 
-maybe(
+withLibreOffice(
   "LibreOffice shows the same automatic numbers as readDocxDraft, and its own .docx of the draft reads the same",
   async () => {
     const draft = await autoNumberedDraft();
     const reading = readDocxDraft(draft);
     const ours = reading.paragraphs.flatMap((p) => p.table?.flat() ?? p.text.split("\n"));
-    const shown = convert(draft, "txt:Text (encoded):UTF8", "txt")
+    const shown = converted(draft, "txt:Text (encoded):UTF8", "txt")
       .toString("utf8")
       .replace(/^\uFEFF/, "")
       .split(/\r?\n/);
@@ -127,7 +103,7 @@ maybe(
     expect(ours).toContain("十一、第11部分的标题");
     expect(ours).toContain("一百、\t一百项");
 
-    const resaved = new Uint8Array(convert(draft, "docx:MS Word 2007 XML", "docx"));
+    const resaved = new Uint8Array(converted(draft, "docx:MS Word 2007 XML", "docx"));
     const again = readDocxDraft(resaved);
     expect(again.paragraphs.map((p) => p.table ?? p.text)).toEqual(
       reading.paragraphs.map((p) => p.table ?? p.text),

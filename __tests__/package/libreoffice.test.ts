@@ -4,52 +4,16 @@
  * drawn where GB/T 9704 puts them. CI installs LibreOffice (.ci/run); on a machine without it these tests
  * are skipped, except under CI where its absence is a failure.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Margins } from "../../src/layout/options";
 import type { MeetingSummary } from "../../src/model/types";
 import { renderSummary } from "../../src/render-summary";
 import { seedLines, seedReport } from "../fixtures/summaries";
+import { convert, withLibreOffice } from "../helpers/libreoffice";
 import { mm, pdfRules } from "../helpers/pdf";
 
-const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync(cmd, ["--version"]).status === 0);
-const maybe = soffice || process.env.CI ? it : it.skip;
-
-/**
- * Converts documents with LibreOffice (one run for all of them) and returns the converted files' bytes.
- * @param documents - file name (without extension) → .docx bytes
- * @param format - a `--convert-to` filter, e.g. "pdf"
- * @param extension - the converted files' extension
- */
-function convert(
-  documents: Record<string, Uint8Array>,
-  format: string,
-  extension: string,
-): Record<string, Buffer> {
-  expect(soffice).toBeDefined();
-  const dir = mkdtempSync(join(tmpdir(), "msd-lo-"));
-  const names = Object.keys(documents);
-  for (const name of names) writeFileSync(join(dir, `${name}.docx`), documents[name] as Uint8Array);
-  const run = spawnSync(
-    soffice as string,
-    [
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      format,
-      "--outdir",
-      dir,
-      ...names.map((name) => join(dir, `${name}.docx`)),
-    ],
-    { encoding: "utf8", timeout: 150_000 },
-  );
-  expect(run.status).toBe(0);
-  return Object.fromEntries(names.map((name) => [name, readFileSync(join(dir, `${name}.${extension}`))]));
-}
-
-maybe(
+withLibreOffice(
   "LibreOffice opens the seed report and reads every line of it",
   async () => {
     const { seed } = convert({ seed: await renderSummary(seedReport()) }, "txt:Text (encoded):UTF8", "txt");
@@ -64,7 +28,7 @@ maybe(
   180_000,
 );
 
-maybe(
+withLibreOffice(
   "LibreOffice draws the 版记 at the foot of the last page: text-block wide, its last rule on the 版心's bottom edge",
   async () => {
     const example: MeetingSummary = JSON.parse(

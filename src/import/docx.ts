@@ -274,19 +274,7 @@ class PartReader {
   /** A table: one string per cell of its grid, merged cells keeping their text in the first. */
   table(tbl: Element, depth: number): RawTable {
     const table: RawTable = { kind: "table", rows: [], notes: [] };
-    const rows: Element[] = [];
-    const collectRows = (parent: Element, level: number) => {
-      if (level > MAX_DEPTH) throw new TooDeepError();
-      for (const child of elements(parent)) {
-        if (isW(child, "tr")) rows.push(child);
-        else if (isW(child, "sdt")) {
-          const content = wChild(child, "sdtContent");
-          if (content) collectRows(content, level + 1);
-        } else if (isW(child, "customXml")) collectRows(child, level + 1);
-      }
-    };
-    collectRows(tbl, 0);
-    for (const tr of rows) {
+    for (const tr of wrapped(tbl, "tr")) {
       const trPr = wChild(tr, "trPr");
       if (wChild(trPr, "del")) {
         this.counts.deletions++;
@@ -298,19 +286,7 @@ class PartReader {
         for (let i = 0; i < (n ?? 0) && i < 64; i++) row.push("");
       };
       pad(toInt(wVal(trPr, "gridBefore")));
-      const cells: Element[] = [];
-      const collectCells = (parent: Element, level: number) => {
-        if (level > MAX_DEPTH) throw new TooDeepError();
-        for (const child of elements(parent)) {
-          if (isW(child, "tc")) cells.push(child);
-          else if (isW(child, "sdt")) {
-            const content = wChild(child, "sdtContent");
-            if (content) collectCells(content, level + 1);
-          } else if (isW(child, "customXml")) collectCells(child, level + 1);
-        }
-      };
-      collectCells(tr, 0);
-      for (const tc of cells) {
+      for (const tc of wrapped(tr, "tc")) {
         const tcPr = wChild(tc, "tcPr");
         if (wChild(tcPr, "cellDel")) continue;
         const vMerge = wChild(tcPr, "vMerge");
@@ -366,6 +342,23 @@ class PartReader {
       if (this.#fields.length > 0) this.#fields[this.#fields.length - 1] = "result";
     } else if (type === "end") this.#fields.pop();
   }
+}
+
+/** The rows of a table or cells of a row, also those inside content controls and custom XML around them. */
+function wrapped(parent: Element, name: "tr" | "tc"): Element[] {
+  const out: Element[] = [];
+  const visit = (element: Element, level: number) => {
+    if (level > MAX_DEPTH) throw new TooDeepError();
+    for (const child of elements(element)) {
+      if (isW(child, name)) out.push(child);
+      else if (isW(child, "sdt")) {
+        const content = wChild(child, "sdtContent");
+        if (content) visit(content, level + 1);
+      } else if (isW(child, "customXml")) visit(child, level + 1);
+    }
+  };
+  visit(parent, 0);
+  return out;
 }
 
 function emptyBlock(note: Note): RawParagraph {
