@@ -195,6 +195,13 @@ describe("readDocxDraft: Word's automatic numbering", () => {
     expect(reading.paragraphs[4]?.hints?.listItem).toBeUndefined();
   });
 
+  it("shows a bullet in a symbol font as the character Word draws", () => {
+    const numbering = `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uF0B7"/><w:lvlJc w:val="left"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol" w:hint="default"/></w:rPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const reading = read(wordDraft(li("要点", 1), { numbering }));
+    expect(texts(reading)).toEqual(["•\t要点"]);
+    expect(reading.paragraphs[0]?.hints?.listItem).toBe(true);
+  });
+
   it("formats every numFmt a Chinese draft uses as Word does", () => {
     expect([1, 10, 11, 20, 21, 99, 100].map((n) => formatNumber(n, "chineseCounting"))).toEqual([
       "一",
@@ -231,7 +238,7 @@ describe("readDocxDraft: text as Word shows it", () => {
       `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">中共某某支部委员会  </w:t></w:r><w:r><w:br/></w:r><w:r><w:t>关于召开组织生活会情况的报告</w:t></w:r></w:p>`,
       `<w:p><w:r><w:t xml:space="preserve">　　（一）认真组织动员。支部召开了党员大会,学习《通知》：“要求”；</w:t></w:r></w:p>`,
       `<w:p><w:r><w:t>附件：</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1.整改清单</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>`,
-      `<w:p><w:r><w:sym w:font="宋体" w:char="2605"/><w:t>重点</w:t><w:noBreakHyphen/><w:t>难点</w:t><w:softHyphen/></w:r></w:p>`,
+      `<w:p><w:r><w:sym w:font="宋体" w:char="2605"/><w:t>重点</w:t><w:noBreakHyphen/><w:t>难点</w:t><w:softHyphen/><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>`,
       `<w:p><w:r><w:t xml:space="preserve">	</w:t></w:r></w:p><w:p/>`,
     ].join("");
     const reading = read(wordDraft(body));
@@ -239,7 +246,7 @@ describe("readDocxDraft: text as Word shows it", () => {
       "中共某某支部委员会\n关于召开组织生活会情况的报告",
       "（一）认真组织动员。支部召开了党员大会,学习《通知》：“要求”；",
       "附件：\t1.整改清单",
-      "★重点\u2011难点",
+      "★重点\u2011难点✔",
     ]);
   });
 
@@ -606,6 +613,13 @@ describe("readDocxDraft: files that are no .docx, and hostile ones", () => {
     expect(refusal(wordDraft(nested)).issues[0]?.code).toBe("too_deep");
     const links = `<w:p>${"<w:hyperlink>".repeat(5000)}<w:r><w:t>链接</w:t></w:r>${"</w:hyperlink>".repeat(5000)}</w:p>`;
     expect(refusal(wordDraft(links)).issues[0]?.code).toBe("too_deep");
+  });
+
+  it("does not pad a merged cell out to the millions of columns a file may claim", () => {
+    const huge = `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="100000000"/></w:tcPr>${p("标题")}</w:tc></w:tr><w:tr><w:tc>${p("甲")}</w:tc><w:tc>${p("乙")}</w:tc></w:tr></w:tbl>`;
+    const table = read(wordDraft(huge)).paragraphs[0]?.table;
+    expect(table?.map((row) => row.length)).toEqual([63, 63]);
+    expect(table?.[1]?.slice(0, 3)).toEqual(["甲", "乙", ""]);
   });
 
   it("is a programmer error to pass something other than bytes", () => {

@@ -14,6 +14,7 @@ import {
   isAlternateContent,
   isW,
   onOff,
+  symbolText,
   toInt,
   wAttr,
   wChild,
@@ -35,6 +36,8 @@ interface Level {
   suffix: string;
   /** `w:pStyle`: the paragraph style this level belongs to. */
   style: string | undefined;
+  /** The font of the number (`w:rPr/w:rFonts`), which decides what a bullet character shows. */
+  font: string | undefined;
 }
 
 interface Abstract {
@@ -72,6 +75,7 @@ function readLevel(element: Element): Level {
     legal: onOff(element, "isLgl") ?? false,
     suffix: wAttr(find("suff"), "val") ?? "tab",
     style: wAttr(find("pStyle"), "val"),
+    font: wAttr(wChild(find("rPr"), "rFonts"), "ascii") ?? wAttr(wChild(find("rPr"), "rFonts"), "hAnsi"),
   };
 }
 
@@ -302,7 +306,7 @@ export class DocxNumbering {
       if (restart === undefined || (restart !== 0 && ilvl < restart)) counters[deeper] = undefined;
     }
     if (level.format === "bullet") {
-      return { text: level.text ?? "", suffix: suffixOf(level.suffix) };
+      return { text: symbolText(level.text ?? "", level.font), suffix: suffixOf(level.suffix) };
     }
     const text = (level.text ?? "").replace(/%([1-9])/g, (_, digit: string) => {
       const l = Number(digit) - 1;

@@ -172,3 +172,42 @@ export function chooseAlternative(alternate: Element): Element | undefined {
   }
   return fallback;
 }
+
+/**
+ * Characters of the symbol fonts Word uses for bullets and 插入 → 符号, which Word stores as private-use
+ * code points (U+F000 + the font's code), as the Unicode characters they show.
+ */
+const SYMBOL_FONTS: Record<string, Record<number, string>> = {
+  symbol: { 183: "•", 168: "♦", 169: "♥", 170: "♠", 171: "↔", 174: "→", 214: "√", 180: "×" },
+  wingdings: {
+    108: "●",
+    110: "■",
+    113: "❑",
+    117: "◆",
+    118: "❖",
+    167: "▪",
+    168: "◻",
+    216: "➢",
+    252: "✔",
+    254: "☑",
+    161: "○",
+  },
+};
+
+/**
+ * The text a symbol-font character shows: a private-use code point of Symbol or Wingdings becomes the
+ * Unicode character it draws; anything else is kept as it is.
+ * @example
+ * symbolText("\uF0B7", "Symbol") //=> "•"
+ */
+export function symbolText(text: string, font: string | undefined): string {
+  const table = SYMBOL_FONTS[(font ?? "").trim().toLowerCase()];
+  if (!table) return text;
+  return [...text]
+    .map((char) => {
+      const code = char.codePointAt(0) as number;
+      const inFont = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
+      return table[inFont] ?? char;
+    })
+    .join("");
+}

@@ -24,6 +24,7 @@ import {
   isW,
   MalformedXmlError,
   parseXml,
+  symbolText,
   toInt,
   wAttr,
   wChild,
@@ -53,6 +54,8 @@ export class UnreadableDocxError extends MeetingSummaryError {
 
 /** Tables in text boxes in tables…: deeper than this is no real document. */
 const MAX_DEPTH = 64;
+/** Word's widest table has 63 columns: merged cells are not padded out past that (a file could claim millions). */
+const MAX_COLUMNS = 63;
 
 const DOCUMENT = "word/document.xml";
 const REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -283,7 +286,7 @@ class PartReader {
       if (wChild(trPr, "ins")) this.counts.insertions++;
       const row: string[] = [];
       const pad = (n: number | undefined) => {
-        for (let i = 0; i < (n ?? 0) && i < 64; i++) row.push("");
+        for (let i = 0; i < (n ?? 0) && row.length < MAX_COLUMNS; i++) row.push("");
       };
       pad(toInt(wVal(trPr, "gridBefore")));
       for (const tc of wrapped(tr, "tc")) {
@@ -293,12 +296,15 @@ class PartReader {
         const continued =
           (vMerge !== undefined && wAttr(vMerge, "val") !== "restart") || wVal(tcPr, "hMerge") === "continue";
         row.push(continued ? "" : this.cell(tc, depth, table));
-        pad(Math.min(64, (toInt(wVal(tcPr, "gridSpan")) ?? 1) - 1));
+        pad((toInt(wVal(tcPr, "gridSpan")) ?? 1) - 1);
       }
       pad(toInt(wVal(trPr, "gridAfter")));
       table.rows.push(row);
     }
-    const width = Math.max(0, ...table.rows.map((row) => row.length));
+    const width = Math.min(
+      MAX_COLUMNS,
+      table.rows.reduce((max, row) => Math.max(max, row.length), 0),
+    );
     for (const row of table.rows) while (row.length < width) row.push("");
     return table;
   }
@@ -484,7 +490,9 @@ class RunReader {
             break;
           case "sym": {
             const code = Number.parseInt(wAttr(child, "char") ?? "", 16);
-            if (Number.isInteger(code) && code > 0 && code <= 0x10ffff) add(String.fromCodePoint(code));
+            if (Number.isInteger(code) && code > 0 && code <= 0x10ffff) {
+              add(symbolText(String.fromCodePoint(code), wAttr(child, "font")));
+            }
             break;
           }
           case "noBreakHyphen":
