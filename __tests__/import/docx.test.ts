@@ -16,8 +16,10 @@ import {
 import PizZip from "pizzip";
 import { ErrorCode } from "../../src/errors";
 import { readDocxDraft, UnreadableDocxError } from "../../src/import/docx";
+import { docxMessages } from "../../src/import/docx-messages";
 import { formatNumber } from "../../src/import/docx-numbering";
 import type { DraftReading } from "../../src/import/draft";
+import { type Message, messageText } from "../../src/messages/catalogue";
 import { li, lvl, p, wordDraft } from "../helpers/word-draft";
 
 const texts = (reading: DraftReading) => reading.paragraphs.map((paragraph) => paragraph.text);
@@ -526,6 +528,30 @@ describe("readDocxDraft: tables", () => {
   });
 });
 
+describe("the Word reader's messages", () => {
+  const params = {
+    part: "word/document.xml",
+    first: 2,
+    last: 3,
+    paragraph: 4,
+    after: true,
+    count: 2,
+    text: "某某",
+    insertions: 1,
+    deletions: 2,
+    footer: true,
+  };
+
+  it.each(Object.keys(docxMessages) as (keyof typeof docxMessages)[])(
+    "%s is written in both languages",
+    (code) => {
+      const message = docxMessages[code] as Message<typeof params>;
+      expect(messageText(message, params, "zh-CN")).toMatch(/[\u4e00-\u9fff]/);
+      expect(messageText(message, params, "en")).toMatch(/^[A-Z]/);
+    },
+  );
+});
+
 describe("readDocxDraft: files that are no .docx, and hostile ones", () => {
   const fixture = (name: string) =>
     new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "files", name)));
@@ -595,6 +621,14 @@ describe("readDocxDraft: files that are no .docx, and hostile ones", () => {
     const big = new Uint8Array(21 * 1024 * 1024);
     big.set([0x50, 0x4b, 0x03, 0x04]);
     expect(refusal(big, "en").issues[0]).toMatchObject({ code: "too_large" });
+  });
+
+  it("refuses a zip bomb from the sizes its directory declares, before unpacking it", () => {
+    const zip = new PizZip(wordDraft(p("正文")));
+    zip.file("word/media/image1.png", new Uint8Array(60 * 1024 * 1024));
+    const bomb = zip.generate({ type: "uint8array", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(refusal(bomb, "en").issues[0]).toMatchObject({ code: "too_large" });
   });
 
   it("refuses a damaged part, naming it", () => {
