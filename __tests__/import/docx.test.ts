@@ -329,6 +329,8 @@ describe("readDocxDraft: text as Word shows it", () => {
     const body = [
       p("关于召开组织生活会情况的报告"),
       `<w:p><w:r><w:t>机关党委：</w:t></w:r>${textBox}</w:p>`,
+      // The red line under a 红头: a shape with no text, nothing to read or report.
+      `<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="4" name="直接连接符 4"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/><wps:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`,
       p("现将有关情况报告如下："),
     ].join("");
     const reading = read(wordDraft(body));
@@ -350,11 +352,12 @@ describe("readDocxDraft: text as Word shows it", () => {
     );
   });
 
-  it("reports a picture, hidden text, a footnote and an unfilled content control, and reads a filled one", () => {
+  it("reports pictures and charts, hidden text, a footnote and an unfilled content control, and reads a filled one", () => {
     const picture = `<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="2" name="图片 2"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="会场.jpg"/><pic:cNvPicPr/></pic:nvPicPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const chart = `<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="3" name="图表 3"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId5"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
     const body = [
       p("会议情况"),
-      `<w:p>${picture}</w:p>`,
+      `<w:p>${picture}${chart}</w:p>`,
       `<w:p><w:r><w:t>到会21人</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注：2人迟到）</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r></w:p>`,
       `<w:sdt><w:sdtPr><w:alias w:val="单位"/><w:id w:val="1"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>中共某某支部委员会</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
       `<w:sdt><w:sdtPr><w:id w:val="2"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入日期。</w:t></w:r></w:p></w:sdtContent></w:sdt>`,
@@ -364,7 +367,7 @@ describe("readDocxDraft: text as Word shows it", () => {
     expect(texts(reading)).toEqual(["会议情况", "到会21人。", "中共某某支部委员会"]);
     expect(reading.warnings.map((w) => [w.code, w.path, w.message])).toEqual([
       ["notes", [], "草稿中有 1 处脚注或尾注，注释文字未导入。"],
-      ["picture", [], "第 1 段之后有图片或嵌入对象，其中没有可读入的文字，未导入。"],
+      ["picture", [], "第 1 段之后有 2 个图片、图表或嵌入对象，未导入；其中如有文字，请改为正文输入。"],
       ["hidden_text", ["paragraphs", 1], "第 2 段有隐藏文字“（内部备注：2人迟到）”，打印时不显示，未导入。"],
       [
         "placeholder",

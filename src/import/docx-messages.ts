@@ -24,7 +24,7 @@ export const DocxIssueCode = {
   TooDeep: "too_deep",
   /** Warning: a paragraph came from a text box. */
   TextBox: "text_box",
-  /** Warning: a picture or embedded object, which has no text to import. */
+  /** Warning: a picture, chart, SmartArt or embedded object, whose text (if any) is not imported. */
   Picture: "picture",
   /** Warning: hidden text (Word's "hidden" font effect), left out. */
   HiddenText: "hidden_text",
@@ -112,9 +112,9 @@ export const docxMessages = defineMessages({
   },
   [DocxIssueCode.Picture]: {
     "zh-CN": (p: Place & { count: number }) =>
-      `${placeZh(p)}有${p.count > 1 ? ` ${p.count} 个` : ""}图片或嵌入对象，其中没有可读入的文字，未导入。`,
+      `${placeZh(p)}有${p.count > 1 ? ` ${p.count} 个` : ""}图片、图表或嵌入对象，未导入；其中如有文字，请改为正文输入。`,
     en: (p: Place & { count: number }) =>
-      `${cap(placeEn(p))} holds ${p.count > 1 ? `${p.count} pictures or embedded objects` : "a picture or embedded object"}, which ${p.count > 1 ? "have" : "has"} no text to import: left out.`,
+      `${cap(placeEn(p))} holds ${p.count > 1 ? `${p.count} pictures, charts or embedded objects` : "a picture, chart or embedded object"}: left out. If ${p.count > 1 ? "they hold" : "it holds"} text, type it into the body.`,
   },
   [DocxIssueCode.HiddenText]: {
     "zh-CN": (p: Place & { text: string }) => `${placeZh(p)}有隐藏文字“${p.text}”，打印时不显示，未导入。`,

@@ -63,6 +63,14 @@ const STRICT_REL_TYPES = "http://purl.oclc.org/ooxml/officeDocument/relationship
 
 class TooDeepError extends Error {}
 
+/** The graphics whose text, if any, is in text boxes inside document.xml: shapes, groups, canvases, pictures. */
+const SHAPES = new Set([
+  "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+  "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+  "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+  "http://schemas.openxmlformats.org/drawingml/2006/picture",
+]);
+
 /** Something to warn about, attached to the block it was found in until the blocks are numbered. */
 type Note =
   | { code: typeof DocxIssueCode.Picture; count: number }
@@ -544,7 +552,9 @@ class RunReader {
               child.namespaceURI === "http://schemas.openxmlformats.org/drawingml/2006/picture") ||
             (child.localName === "imagedata" && child.namespaceURI === "urn:schemas-microsoft-com:vml") ||
             (child.localName === "OLEObject" &&
-              child.namespaceURI === "urn:schemas-microsoft-com:office:office")
+              child.namespaceURI === "urn:schemas-microsoft-com:office:office") ||
+            // A chart, SmartArt or other graphic keeps its text outside document.xml.
+            (child.localName === "graphicData" && !SHAPES.has(child.getAttribute("uri") ?? ""))
           ) {
             picture = true;
           }
@@ -555,7 +565,7 @@ class RunReader {
     search(element, level);
     if (isW(element, "object")) picture = true;
     for (const box of boxes) this.floats.push(...this.part.textBox(box, this.depth));
-    if (picture && boxes.length === 0) this.#pictures++;
+    if (picture) this.#pictures++;
   }
 
   /** An equation: the text of its `m:t` elements. */
