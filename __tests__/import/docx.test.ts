@@ -323,6 +323,24 @@ describe("readDocxDraft: text as Word shows it", () => {
     expect(reading.paragraphs[0]?.hints?.align).toBe("right");
   });
 
+  it("names the paragraph of a field that never ends, since the text after it may be missing", () => {
+    const body = [
+      p("正文"),
+      `<w:p><w:r><w:t>日期：</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>DATE</w:instrText></w:r></w:p>`,
+      p("此段被当作域代码"),
+    ].join("");
+    const reading = read(wordDraft(body));
+    expect(texts(reading)).toEqual(["正文", "日期："]);
+    expect(reading.warnings).toEqual([
+      {
+        path: ["paragraphs", 1],
+        code: "unclosed_field",
+        message:
+          "第 2 段中的域（如日期、页码）没有结束标记，其后的文字可能被当作域代码而未读入。请在 Word 中打开后重新保存，再行导入。",
+      },
+    ]);
+  });
+
   it("reads a text box once (one branch of mc:AlternateContent) as the paragraph after its anchor, and names it in a warning", () => {
     const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
     const textBox = `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:extent cx="2000000" cy="500000"/><wp:docPr id="1" name="文本框 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:txbx>${box("（此处为批示栏）")}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="文本框 1" o:spid="_x0000_s1026" type="#_x0000_t202"><v:textbox>${box("（此处为批示栏）")}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;

@@ -40,6 +40,8 @@ export const DocxIssueCode = {
   HeaderText: "header_text",
   /** Warning: content embedded from another file (`w:altChunk`), left out. */
   EmbeddedFile: "embedded_file",
+  /** Warning: a field that never ends (a damaged file): text after it may be missing. */
+  UnclosedField: "unclosed_field",
 } as const;
 export type DocxIssueCode = (typeof DocxIssueCode)[keyof typeof DocxIssueCode];
 
@@ -155,5 +157,11 @@ export const docxMessages = defineMessages({
       `${placeZh(p)}嵌入了另一文件的内容（altChunk），未导入。请在 Word 中打开并保存一次，使其成为正文。`,
     en: (p: Place) =>
       `Content embedded from another file (altChunk) ${placeEn(p)} is left out. Open the draft in Word and save it once to make it part of the text.`,
+  },
+  [DocxIssueCode.UnclosedField]: {
+    "zh-CN": (p: Place) =>
+      `${placeZh(p)}中的域（如日期、页码）没有结束标记，其后的文字可能被当作域代码而未读入。请在 Word 中打开后重新保存，再行导入。`,
+    en: (p: Place) =>
+      `A field (a date, a page number…) in ${placeEn(p)} never ends: the text after it may have been taken for the field's code and left out. Open the draft in Word, save it again and import it again.`,
   },
 });

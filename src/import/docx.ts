@@ -75,7 +75,7 @@ const SHAPES = new Set([
 type Note =
   | { code: typeof DocxIssueCode.Picture; count: number }
   | { code: typeof DocxIssueCode.HiddenText | typeof DocxIssueCode.Placeholder; text: string }
-  | { code: typeof DocxIssueCode.EmbeddedFile }
+  | { code: typeof DocxIssueCode.EmbeddedFile | typeof DocxIssueCode.UnclosedField }
   | { code: typeof DocxIssueCode.TextBox };
 
 interface RawParagraph {
@@ -144,7 +144,7 @@ function alignment(jc: string | undefined): DraftHints["align"] {
 class PartReader {
   readonly counts: Counts = { insertions: 0, deletions: 0, comments: 0, notes: 0 };
   /** Open fields, innermost last: their instruction is not shown, their result is. */
-  readonly #fields: ("instruction" | "result")[] = [];
+  readonly #fields: { phase: "instruction" | "result"; block: RawParagraph }[] = [];
   #textBoxes = 0;
 
   constructor(
@@ -347,14 +347,27 @@ class PartReader {
 
   /** Whether text at this point is shown: not inside a field's instruction. */
   get inFieldResult(): boolean {
-    return this.#fields.every((phase) => phase === "result");
+    return this.#fields.every((field) => field.phase === "result");
   }
 
-  fieldChar(type: string | undefined): void {
-    if (type === "begin") this.#fields.push("instruction");
-    else if (type === "separate") {
-      if (this.#fields.length > 0) this.#fields[this.#fields.length - 1] = "result";
-    } else if (type === "end") this.#fields.pop();
+  /** A `w:fldChar` in `block`: a field begins, its result begins, or it ends. */
+  fieldChar(type: string | undefined, block: RawParagraph): void {
+    const open = this.#fields.at(-1);
+    if (type === "begin") this.#fields.push({ phase: "instruction", block });
+    else if (type === "separate" && open) open.phase = "result";
+    else if (type === "end") this.#fields.pop();
+  }
+
+  /**
+   * Notes the fields that never end (a damaged file): the text after such a field's start may have been
+   * taken for its code and left out, so the paragraph it starts in is named.
+   */
+  closeFields(): void {
+    for (const field of this.#fields.splice(0)) {
+      if (!field.block.notes.some((note) => note.code === DocxIssueCode.UnclosedField)) {
+        field.block.notes.push({ code: DocxIssueCode.UnclosedField });
+      }
+    }
   }
 }
 
@@ -507,7 +520,7 @@ class RunReader {
             add("\u2011");
             break;
           case "fldChar":
-            this.part.fieldChar(wAttr(child, "fldCharType"));
+            this.part.fieldChar(wAttr(child, "fldCharType"), this.block);
             break;
           case "drawing":
           case "pict":
@@ -726,6 +739,7 @@ export function readDocxDraft(bytes: Uint8Array, options: ReadDocxDraftOptions =
     const documentRoot = read(DOCUMENT);
     const body = documentRoot ? wChild(documentRoot, "body") : undefined;
     const blocks = body ? reader.blocks(body, 0) : [];
+    reader.closeFields();
     const reading = numberBlocks(blocks, locale);
     const general: Issue[] = [];
     const warn = (code: DocxIssueCode, message: string) => general.push({ path: [], code, message });
@@ -828,6 +842,7 @@ function numberBlocks(blocks: RawBlock[], locale: Locale): DraftReading {
           case DocxIssueCode.Placeholder:
             return messageText(docxMessages[note.code], { ...place, text: note.text }, locale);
           case DocxIssueCode.EmbeddedFile:
+          case DocxIssueCode.UnclosedField:
             return messageText(docxMessages[note.code], place, locale);
           case DocxIssueCode.TextBox:
             return messageText(docxMessages[note.code], { first: number, last: number }, locale);
