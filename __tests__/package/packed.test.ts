@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { seedLines } from "../fixtures/summaries";
 import { paragraphTexts } from "../helpers/docx";
 
@@ -28,6 +28,8 @@ beforeAll(() => {
   execFileSync("tar", ["xzf", join(app, tarball), "-C", pkg, "--strip-components=1"]);
   // The runtime dependencies come from this checkout (no network needed); Node follows the links.
   for (const dep of Object.keys(manifest.dependencies)) {
+    // A scoped package (@xmldom/xmldom) lives one folder deeper.
+    mkdirSync(dirname(join(app, "node_modules", dep)), { recursive: true });
     symlinkSync(join(repo, "node_modules", dep), join(app, "node_modules", dep), "dir");
   }
   writeFileSync(join(app, "seed.json"), readFileSync(join(repo, "examples", "seed-report.json")));

@@ -13,6 +13,7 @@ import type { Margins } from "../../src/layout/options";
 import type { MeetingSummary } from "../../src/model/types";
 import { renderSummary } from "../../src/render-summary";
 import type { BuiltInTemplate } from "../../src/template/builtin";
+import { forTemplate } from "../fixtures/summaries";
 import { convert, PDF_WITH_BLANK_PAGES, soffice } from "../helpers/libreoffice";
 import {
   hasPdftotext,
@@ -32,14 +33,6 @@ const TEMPLATES: BuiltInTemplate[] = ["report", "document", "minutes"];
 /** The examples that run over several pages. */
 const LONG = ["four-sections", "full-facts", "seed-report"];
 const LINES = [18, 20, 22, 24, 25, 26];
-
-/** The 版头 and 版记 the document template needs, for the examples that have none. */
-const DOCUMENT = {
-  issuer: "中共某某支部委员会",
-  documentNumber: "某支发〔2026〕5号",
-  printer: "中共某某支部委员会",
-  printDate: "2026-01-20",
-};
 
 /** One document of the set. */
 interface Case {
@@ -64,8 +57,7 @@ function cases(): Record<string, Case> {
   const out: Record<string, Case> = {};
   const add = (name: string, summary: MeetingSummary, lineCounts: number[], margins: Margins = "print") => {
     for (const template of TEMPLATES) {
-      const withHeader =
-        template === "document" ? { ...summary, document: { ...DOCUMENT, ...summary.document } } : summary;
+      const withHeader = forTemplate(summary, template);
       for (const lines of lineCounts) {
         out[`${name}-${template}-${lines}${margins === "print" ? "" : `-${margins}`}`] = {
           summary: withHeader,

@@ -21,6 +21,8 @@ export const ErrorCode = {
   UnreadableText: "unreadable_text",
   /** A .docx could not be converted to PDF (LibreOffice is missing, or it failed): see `issues`. */
   PdfFailed: "pdf_failed",
+  /** The bytes of a Word draft are not a .docx we read (a .doc, an encrypted file, a damaged or hostile zip): see `issues`. */
+  UnreadableDocx: "unreadable_docx",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -8,6 +8,7 @@
 import { cliMessages, helpMessages, usageMessages } from "../cli/messages.js";
 import { scriptMessages } from "../cli/script-messages.js";
 import { errorMessages } from "../errors/messages.js";
+import { docxMessages } from "../import/docx-messages.js";
 import { limitMessages } from "../model/limit-messages.js";
 import { documentNumberMessages, modelMessages } from "../model/messages.js";
 import { pdfMessages } from "../pdf.js";
@@ -205,6 +206,37 @@ export const catalogues: readonly Catalogue[] = [
       ole: template,
       pdf: template,
       rtf: template,
+    },
+  ),
+  catalogue(
+    "Word drafts",
+    "src/import/docx-messages.ts",
+    "Issues of `UnreadableDocxError` (`unreadable_docx`) and the warnings of `readDocxDraft`, by issue code: what a Word draft holds that is not read as text, and why a file cannot be read as one.",
+    docxMessages,
+    {
+      not_a_docx: {},
+      too_large: {},
+      too_many_parts: {},
+      missing_document: {},
+      dtd_not_allowed: {},
+      invalid_xml: { part: "word/document.xml" },
+      too_deep: { part: "word/document.xml" },
+      text_box: { first: 3, last: 4 },
+      picture: { paragraph: 5, after: false, count: 1 },
+      hidden_text: perLanguage(
+        { paragraph: 2, after: false, text: "备注" },
+        { paragraph: 2, after: false, text: "note" },
+      ),
+      placeholder: perLanguage(
+        { paragraph: 1, after: false, text: "单击或点击此处输入文字" },
+        { paragraph: 1, after: false, text: "Click or tap here to enter text" },
+      ),
+      comments: { count: 2 },
+      tracked_changes: { insertions: 3, deletions: 1 },
+      notes: { count: 1 },
+      header_text: { footer: false, text: "中共某某支部委员会" },
+      embedded_file: { paragraph: 7, after: true },
+      unclosed_field: { paragraph: 9, after: false },
     },
   ),
   catalogue(
