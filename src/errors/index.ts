@@ -14,6 +14,8 @@ export const ErrorCode = {
   RenderFailed: "render_failed",
   /** The bytes of a text file (a summary's JSON, a draft) are not text in an encoding we read: see `issues`. */
   UnreadableText: "unreadable_text",
+  /** A draft (plain text, Markdown, .docx) cannot be read as a report: see `issues`. */
+  InvalidDraft: "invalid_draft",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -89,5 +91,13 @@ export class TemplateError extends MeetingSummaryError {
   ) {
     const prefix = code === ErrorCode.InvalidTemplate ? "Invalid template" : "Rendering failed";
     super(code, summarize(prefix, issues), issues, options);
+  }
+}
+
+/** A draft that cannot be read as a report: no text, no title, fewer than three 一、 sections. */
+export class InvalidDraftError extends MeetingSummaryError {
+  override name = "InvalidDraftError";
+  constructor(issues: readonly Issue[], options?: { cause?: unknown }) {
+    super(ErrorCode.InvalidDraft, summarize("Invalid draft", issues), issues, options);
   }
 }
