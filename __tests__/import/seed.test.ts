@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importDraft } from "../../src/import/index";
 import { renderSummary } from "../../src/render-summary";
-import { encodeGbk } from "../helpers/gbk";
-import { paragraphTexts } from "../helpers/docx";
 import { seedLines, seedReport } from "../fixtures/summaries";
+import { paragraphTexts } from "../helpers/docx";
+import { encodeGbk } from "../helpers/gbk";
 
 const seedText = () => readFileSync(join(__dirname, "..", "fixtures", "seed-report.txt"), "utf8");
 

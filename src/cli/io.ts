@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
+import { DraftFormat, type ImportDraftResult, importDraft } from "../import/index.js";
+import type { Locale } from "../messages/catalogue.js";
+import { writeFileAtomic } from "../node.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
 
 /** What the CLI touches outside its arguments, so that tests can run it in-process. */
@@ -64,3 +67,49 @@ export function describeError(io: CliIo, source: string, error: unknown): never 
 
 /** Ends a command with `code`: the program returns it from runCli. */
 export type Done = (code: number) => void;
+
+/** The draft format a file's extension names; the content decides first (a zip is a .docx). */
+function formatFromName(file: string): DraftFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".md" || ext === ".markdown") return DraftFormat.Markdown;
+  if (ext === ".txt" || ext === ".text") return DraftFormat.Text;
+  return undefined;
+}
+
+/**
+ * Reads and imports a draft (or standard input for "-"), for `import` and `format`: prints the warnings,
+ * and every decision with `explain`; a draft that cannot be imported is reported and ends the command.
+ */
+export async function importDraftFile(
+  io: CliIo,
+  file: string,
+  options: { locale: Locale; explain: boolean },
+): Promise<ImportDraftResult> {
+  const source = file === "-" ? "<stdin>" : file;
+  const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
+  const format = file === "-" ? undefined : formatFromName(file);
+  let result: ImportDraftResult;
+  try {
+    result = importDraft(bytes, {
+      locale: options.locale,
+      name: file,
+      ...(format !== undefined && { format }),
+    });
+  } catch (error) {
+    describeError(io, source, error);
+  }
+  if (options.explain) reportIssues(io, source, result.explanations);
+  reportIssues(io, source, result.warnings);
+  return result;
+}
+
+/** Writes an output file safely (nothing is left behind on failure), or reports why it cannot be written. */
+export async function writeOutput(io: CliIo, file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(resolve(io.cwd, file), bytes);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr(`${file}: cannot be written (${reason})\n`);
+    throw new Exit(ExitCode.InvalidInput);
+  }
+}

@@ -1,5 +1,13 @@
 import { InvalidArgumentError, Option } from "commander";
 import { FontSet, type LayoutOptions, LINES_PER_PAGE, Margins } from "../layout/options.js";
+import { Locale, localeFromEnv } from "../messages/catalogue.js";
+
+/** `--locale`: the language of messages, by default the one the environment asks for (LANG). */
+export function localeOption(): Option {
+  return new Option("--locale <locale>", "the language of messages (default: from LANG)")
+    .choices(Object.values(Locale))
+    .default(localeFromEnv(process.env), "from LANG");
+}
 
 /** `--invalid-characters`, shared by the commands that read a summary. */
 export function invalidCharactersOption(): Option {

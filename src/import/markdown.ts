@@ -40,7 +40,7 @@ export function looksLikeMarkdown(text: string): boolean {
 export function stripEmphasis(text: string): string {
   let out = text;
   for (const marker of ["**", "__", "~~", "*", "_"]) {
-    const m = marker.replace(/[*_~]/g, "\\$&");
+    const m = marker.replace(/\*/g, "\\*");
     const pattern = new RegExp(`(^|[\\s\\p{P}\\p{S}])${m}(?![\\s*_~])([^*_~\\n]*?[^\\s*_~])${m}`, "gu");
     out = out.replace(pattern, (all, before: string, inner: string, offset: number) => {
       // A single * or _ also has to close before a space, punctuation or the end: "*月*日" is a mask.
@@ -59,7 +59,7 @@ export function inlineText(text: string): string {
   const escaped: string[] = [];
   let out = text.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => {
     escaped.push(c);
-    return `\u0000${escaped.length - 1}\u0000`;
+    return `\uE000${escaped.length - 1}\uE000`;
   });
   out = out
     .replace(/<br\s*\/?>/gi, "\n")
@@ -67,7 +67,7 @@ export function inlineText(text: string): string {
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
     .replace(/`([^`]+)`/g, "$1");
   out = stripEmphasis(out);
-  return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escaped[Number(i)] as string);
+  return out.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => escaped[Number(i)] as string);
 }
 
 /** Whether `p` is a plain paragraph typed on the line just above `line` (a setext heading's text). */

@@ -220,12 +220,20 @@ function sectionLead(p: DraftParagraph): Lead | undefined {
 
 /** The heading of a run-in item and its text: "认真组织动员。支部对……" → "认真组织动员", "支部对……". */
 export function splitRunIn(rest: string): { heading: string; text?: string } {
+  // The heading ends at its first full stop (within 40 characters) or colon (within 20), whichever comes first.
+  const stop = /^([^。！？!?\n]{1,40}?[。！？!?])(.+)$/su.exec(rest);
+  const colon = /^([^。！？!?：:\n]{1,20}[：:])(.+)$/su.exec(rest);
   const m =
-    /^([^。！？!?\n]{1,40}?[。！？!?])(.+)$/su.exec(rest) ??
-    /^([^。！？!?：:\n]{1,20}[：:])(.+)$/su.exec(rest);
+    stop && colon
+      ? (colon[1] as string).length < (stop[1] as string).length
+        ? colon
+        : stop
+      : (stop ?? colon);
   if (!m) return { heading: rest };
   const heading = (m[1] as string).replace(/。$/, "");
-  return { heading, text: m[2] as string };
+  // A space after a run-in heading ("**认真学习。** 支部……" in Markdown) is layout: the heading and text join.
+  const text = (m[2] as string).replace(/^[ \t\u3000]+/, "");
+  return text === "" ? { heading: rest } : { heading, text };
 }
 
 // ---------------------------------------------------------------------------------------------------
