@@ -842,6 +842,16 @@ function rectificationRows(table: string[][]): RectificationItem[] | undefined {
   return items;
 }
 
+/** Issues in the order of the draft's lines (a stable sort: one line's issues keep their order). */
+function inDraftOrder(issues: DraftIssue[]): DraftIssue[] {
+  const position = (i: DraftIssue) =>
+    i.source === undefined ? 0 : "line" in i.source ? i.source.line : i.source.paragraph;
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index)
+    .map(({ issue }) => issue);
+}
+
 /**
  * A draft's paragraphs → a summary, with the warnings and the decisions taken.
  * @param reading - what a reader (plain text, Markdown, .docx) made of the draft
@@ -855,5 +865,9 @@ export function recogniseDraft(reading: DraftReading, locale: Locale): Recognise
   );
   const recogniser = new Recogniser(paragraphs, locale);
   const summary = recogniser.run();
-  return { summary, warnings: recogniser.warnings, explanations: recogniser.explanations };
+  return {
+    summary,
+    warnings: inDraftOrder(recogniser.warnings),
+    explanations: inDraftOrder(recogniser.explanations),
+  };
 }
