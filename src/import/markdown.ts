@@ -41,7 +41,10 @@ export function stripEmphasis(text: string): string {
   let out = text;
   for (const marker of ["**", "__", "~~", "*", "_"]) {
     const m = marker.replace(/\*/g, "\\*");
-    const pattern = new RegExp(`(^|[\\s\\p{P}\\p{S}])${m}(?![\\s*_~])([^*_~\\n]*?[^\\s*_~])${m}`, "gu");
+    const pattern = new RegExp(
+      `(^|(?![*_~])[\\s\\p{P}\\p{S}])${m}(?![\\s*_~])([^*_~\\n]*?[^\\s*_~])${m}(?![*_~])`,
+      "gu",
+    );
     out = out.replace(pattern, (all, before: string, inner: string, offset: number) => {
       // A single * or _ also has to close before a space, punctuation or the end: "*月*日" is a mask.
       if (marker.length === 1) {

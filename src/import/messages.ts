@@ -36,6 +36,7 @@ export const ImportIssueCode = {
   InvalidDate: "invalid_date",
   AttachmentTitleMismatch: "attachment_title_mismatch",
   AttachmentCountMismatch: "attachment_count_mismatch",
+  NoteWithoutPage: "note_without_page",
   EmptySection: "empty_section",
   // Errors
   EmptyDraft: "empty_draft",
@@ -220,6 +221,12 @@ export const importMessages = defineMessages({
       `${zhAt(p.at)}：附件说明列有 ${p.notes} 个附件，草稿中有 ${p.pages} 个附件页，请核对。`,
     en: (p: At & { notes: number; pages: number }) =>
       `${enAt(p.at)}: the 附件说明 lists ${p.notes} attachment(s) but the draft has ${p.pages} attachment page(s). Please check.`,
+  },
+  [ImportIssueCode.NoteWithoutPage]: {
+    "zh-CN": (p: At & { text: string }) =>
+      `${zhAt(p.at)}“${p.text}”列出的附件在草稿中没有附件页（“附件1”及其内容），无法作为附件印出，按原样作为段落保留。`,
+    en: (p: At & { text: string }) =>
+      `${enAt(p.at)} "${p.text}" lists an attachment the draft has no page for ("附件1" and its content); it is kept as a paragraph, as typed.`,
   },
   [ImportIssueCode.EmptySection]: {
     "zh-CN": (p: At & { heading: string }) => `${zhAt(p.at)}的“${p.heading}”部分没有内容。`,

@@ -203,6 +203,7 @@ function isSignature(p: DraftParagraph): boolean {
     !SENTENCE_END.test(p.text) &&
     !/[。，；]/.test(p.text) &&
     !readLead(p.text) &&
+    !/^[（(]/.test(p.text) &&
     !CLOSING.test(p.text)
   );
 }
@@ -238,6 +239,12 @@ export function splitRunIn(rest: string): { heading: string; text?: string } {
 
 // ---------------------------------------------------------------------------------------------------
 // The recogniser
+
+/** One entry of the 附件说明: its title and the paragraph it was typed on. */
+interface Note {
+  title: string;
+  paragraph: DraftParagraph;
+}
 
 interface Container {
   blocks: Block[];
@@ -409,13 +416,22 @@ class Recogniser {
     summary.organization = organization;
     summary.outcomes = outcomes;
     if (more.length > 0) summary.sections = more;
-    if (closing.length > 0) summary.closing = closing;
     if (tail.signature !== undefined) summary.signature = tail.signature;
     if (tail.date !== undefined) summary.date = tail.date;
 
-    // 附件
-    const attachments = this.readAttachments(tail.notes, tail.noteSource, pagesStart, summary);
+    // 附件; a 附件说明 line with no page to print is kept as typed, after the closing.
+    const { attachments, unprinted } = this.readAttachments(tail.notes, tail.noteSource, pagesStart, summary);
     if (attachments.length > 0) summary.attachments = attachments;
+    for (const p of unprinted) {
+      this.warn(
+        ImportIssueCode.NoteWithoutPage,
+        { at: p.source, text: p.text },
+        ["closing", closing.length],
+        p.source,
+      );
+      closing.push(p.text);
+    }
+    if (closing.length > 0) summary.closing = closing;
 
     // In the model's order, for a JSON a person reads.
     const ordered: MeetingSummary = {
@@ -441,7 +457,7 @@ class Recogniser {
     to: number,
   ): {
     start: number;
-    notes: string[];
+    notes: Note[];
     noteSource?: DraftSource;
     signature?: string;
     date?: DateInput;
@@ -450,7 +466,7 @@ class Recogniser {
     const ps = this.paragraphs;
     const used = new Set<number>();
     // 附件说明: "附件：1.…" and the numbered lines under it.
-    const notes: string[] = [];
+    const notes: Note[] = [];
     let noteStart = -1;
     for (let k = to - 1; k >= from; k--) {
       const p = ps[k] as DraftParagraph;
@@ -471,9 +487,9 @@ class Recogniser {
         if (lead?.level === 3) {
           this.checkNumber(lead, expected, ["attachments", 0], p.source);
           expected++;
-          notes.push(lead.rest);
+          notes.push({ title: lead.rest, paragraph: p });
         } else {
-          notes.push(rest);
+          notes.push({ title: rest, paragraph: p });
         }
       }
       for (let k = noteStart + 1; k < to && (rest === "" || lead?.level === 3); k++) {
@@ -482,7 +498,7 @@ class Recogniser {
         if (next?.level !== 3) break;
         this.checkNumber(next, expected, ["attachments", notes.length], q.source);
         expected++;
-        notes.push(next.rest);
+        notes.push({ title: next.rest, paragraph: q });
         used.add(k);
       }
       this.explain(
@@ -710,11 +726,11 @@ class Recogniser {
   }
 
   readAttachments(
-    notes: string[],
+    notes: Note[],
     noteSource: DraftSource | undefined,
     from: number,
     summary: Partial<MeetingSummary>,
-  ): Attachment[] {
+  ): { attachments: Attachment[]; unprinted: DraftParagraph[] } {
     const ps = this.paragraphs;
     const pages: (Attachment & { source: DraftSource })[] = [];
     let current: (Attachment & { source: DraftSource }) | undefined;
@@ -767,28 +783,27 @@ class Recogniser {
         at,
       );
     }
-    const count = Math.max(notes.length, pages.length);
-    const attachments: Attachment[] = [];
-    for (let n = 0; n < count; n++) {
-      const page = pages[n];
-      const note = notes[n]?.replace(/[。；;，,]$/, "");
-      if (page) {
-        const { source, ...attachment } = page;
-        if (attachment.title === "" && note) attachment.title = note;
-        if (note !== undefined && attachment.title !== note && noteSource) {
-          this.warn(
-            ImportIssueCode.AttachmentTitleMismatch,
-            { at: page.source, number: n + 1, note, page: attachment.title },
-            ["attachments", n, "title"],
-            page.source,
-          );
-        }
-        attachments.push(attachment);
-      } else if (note !== undefined) {
-        attachments.push({ title: note });
-      }
+    // An attachment is printed on a page of its own, so a 附件说明 line without a page stays a paragraph.
+    if (pages.length === 0) {
+      return { attachments: [], unprinted: [...new Set(notes.map((n) => n.paragraph))] };
     }
-    return attachments;
+    const attachments: Attachment[] = [];
+    for (const [n, page] of pages.entries()) {
+      const note = notes[n]?.title.replace(/[。；;，,]$/, "");
+      const { source, ...attachment } = page;
+      if (attachment.title === "" && note) attachment.title = note;
+      if (note !== undefined && attachment.title !== note && noteSource) {
+        this.warn(
+          ImportIssueCode.AttachmentTitleMismatch,
+          { at: source, number: n + 1, note, page: attachment.title },
+          ["attachments", n, "title"],
+          source,
+        );
+      }
+      attachments.push(attachment);
+    }
+    const unprinted = notes.slice(pages.length).map((n) => n.paragraph);
+    return { attachments, unprinted: [...new Set(unprinted)] };
   }
 }
 
