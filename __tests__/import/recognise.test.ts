@@ -251,3 +251,59 @@ describe("the recogniser", () => {
     ]);
   });
 });
+
+describe("the Markdown example of docs/import.md", () => {
+  it("gives the same summary as the plain text it was written from", () => {
+    const text = [
+      "中共某某局机关第一支部委员会",
+      "关于召开2025年度组织生活会情况的报告",
+      "",
+      "机关党委：",
+      "",
+      "　　按照机关党委通知要求，第一支部召开组织生活会。现将有关情况报告如下：",
+      "一、会前准备",
+      "（一）认真组织学习。支部组织党员集中学习3次。",
+      "二、会议召开",
+      "1.支部书记作对照检查。支部书记代表支委会查摆问题4个。",
+      "三、下一步工作",
+      "一是抓好整改落实。",
+      "　　特此报告。",
+      "中共某某局机关第一支部委员会",
+      "2026年1月20日",
+    ].join("\n");
+    const markdown = [
+      "# 中共某某局机关第一支部委员会",
+      "# 关于召开2025年度组织生活会情况的报告",
+      "",
+      "**机关党委：**",
+      "",
+      "按照机关党委通知要求，第一支部召开组织生活会。现将有关情况报告如下：",
+      "",
+      "## 一、会前准备",
+      "",
+      "**（一）认真组织学习。** 支部组织党员集中学习3次。",
+      "",
+      "## 二、会议召开",
+      "",
+      "1. **支部书记作对照检查。** 支部书记代表支委会查摆问题4个。",
+      "",
+      "## 三、下一步工作",
+      "",
+      "一是抓好整改落实。",
+      "",
+      "特此报告。",
+      "",
+      "中共某某局机关第一支部委员会  ",
+      "2026年1月20日",
+    ].join("\n");
+    const fromMarkdown = importDraft(markdown);
+    expect(fromMarkdown.format).toBe("markdown");
+    expect(fromMarkdown.summary).toEqual(importDraft(text).summary);
+    expect(fromMarkdown.summary.organization.blocks[0]).toEqual({
+      type: "item",
+      level: 3,
+      heading: "支部书记作对照检查",
+      text: "支部书记代表支委会查摆问题4个。",
+    });
+  });
+});
