@@ -88,6 +88,7 @@ const BLOCK_LABELS: Record<string, string> = {
   items: "一是、二是条目",
   type: "内容类型",
   kind: "生成内容",
+  level: "层次",
 };
 
 /**
