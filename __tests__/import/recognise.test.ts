@@ -307,3 +307,25 @@ describe("the Markdown example of docs/import.md", () => {
     });
   });
 });
+
+describe("lines around the title and the sign-off", () => {
+  it("does not take a 纪要's 时间/地点 lines for the title's second line", () => {
+    const { summary } = zh(
+      ["第三支部组织生活会纪要", "时间：2026年1月16日下午", "地点：二楼会议室", ...SECTIONS].join("\n"),
+    );
+    expect(summary.title).toBe("第三支部组织生活会纪要");
+    expect(summary.opening).toEqual(["时间：2026年1月16日下午", "地点：二楼会议室"]);
+  });
+
+  it("reads the sign-off above a bracketed note under the date, and keeps the note with a warning", () => {
+    const { summary, warnings } = zh(
+      draft(...SECTIONS, "特此报告。", "某某支部", "2026年1月5日", "（联系人：张某，电话：12345678）"),
+    );
+    expect(summary).toMatchObject({
+      signature: "某某支部",
+      date: "2026-01-05",
+      closing: ["特此报告。", "（联系人：张某，电话：12345678）"],
+    });
+    expect(warnings.map((w) => [w.code, w.source])).toEqual([["unplaced", { line: 11 }]]);
+  });
+});

@@ -181,8 +181,18 @@ function isTitleLine(p: DraftParagraph): boolean {
     !readLead(p.text) &&
     !DATE_LINE.test(p.text) &&
     !/^[（(]/.test(p.text) &&
+    // "时间：2026年1月16日", "地点：…" under a 纪要's title are not the title's.
+    !/[：:]/.test(p.text) &&
     p.hints?.level !== 1
   );
+}
+
+function isDate(p: DraftParagraph): boolean {
+  return !p.table && DATE_LINE.test(p.text);
+}
+
+function isBracketed(p: DraftParagraph): boolean {
+  return !p.table && /^[（(][^\n]*[）)]$/.test(p.text);
 }
 
 function isRecipient(p: DraftParagraph): boolean {
@@ -515,13 +525,18 @@ class Recogniser {
     let signature: string | undefined;
     let dateAt = -1;
     let signatureAt = -1;
-    const last = rest[rest.length - 1];
+    // A note in brackets under the date ("（联系人：张某，电话：…）") is not the sign-off's end.
+    let end = rest.length;
+    while (end > 1 && isBracketed(ps[rest[end - 1] as number] as DraftParagraph)) end--;
+    const dated = (k: number | undefined) => k !== undefined && isDate(ps[k] as DraftParagraph);
+    if (!dated(rest[end - 1])) end = rest.length;
+    const last = rest[end - 1];
     if (last !== undefined) {
       const p = ps[last] as DraftParagraph;
-      if (!p.table && DATE_LINE.test(p.text)) {
+      if (isDate(p)) {
         dateAt = last;
         date = this.readDate(p);
-        const before = rest[rest.length - 2];
+        const before = rest[end - 2];
         if (before !== undefined && isSignature(ps[before] as DraftParagraph)) signatureAt = before;
       } else if (isSignature(p) && ORGANISATION.test(p.text)) {
         signatureAt = last;
