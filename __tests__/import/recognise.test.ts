@@ -329,3 +329,16 @@ describe("lines around the title and the sign-off", () => {
     expect(warnings.map((w) => [w.code, w.source])).toEqual([["unplaced", { line: 11 }]]);
   });
 });
+
+describe("a draft without a title line", () => {
+  it("takes its first line as the title, and warns that it does not read as one", () => {
+    const { summary, warnings } = zh(
+      ["按照要求，支部召开了组织生活会，现将有关情况报告如下：", ...SECTIONS].join("\n"),
+    );
+    expect(summary.title).toBe("按照要求，支部召开了组织生活会，现将有关情况报告如下：");
+    expect(warnings[0]).toMatchObject({ code: "doubtful_title", path: ["title"], source: { line: 1 } });
+    expect(warnings[0]?.message).toBe(
+      "第 1 行作为标题，但它不像标题（较长或以标点结尾）：“按照要求，支部召开了组织生活会，现将有关……”。草稿可能缺少标题，请检查。",
+    );
+  });
+});

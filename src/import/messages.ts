@@ -26,6 +26,7 @@ export const ImportIssueCode = {
   RectificationTable: "rectification_table",
   NoteMoved: "note_moved",
   // Warnings: the draft's numbering, and what could not be placed where it was
+  DoubtfulTitle: "doubtful_title",
   NumberOutOfOrder: "number_out_of_order",
   OrdinalOutOfOrder: "ordinal_out_of_order",
   NumberedOutsideSection: "numbered_outside_section",
@@ -163,6 +164,12 @@ export const importMessages = defineMessages({
     "zh-CN": (p: At) => `${zhAt(p.at)}的附件说明位于落款之后，按公文格式移至正文之后、落款之前。`,
     en: (p: At) =>
       `${enAt(p.at)}: the 附件说明 stands after the sign-off; it is printed after the body, before the sign-off, as GB/T 9704 places it.`,
+  },
+  [ImportIssueCode.DoubtfulTitle]: {
+    "zh-CN": (p: At & { text: string }) =>
+      `${zhAt(p.at)}作为标题，但它不像标题（较长或以标点结尾）：“${p.text.length > 20 ? `${p.text.slice(0, 20)}……` : p.text}”。草稿可能缺少标题，请检查。`,
+    en: (p: At & { text: string }) =>
+      `${enAt(p.at)} is taken as the title but does not read as one (long, or ending in punctuation): "${p.text.length > 20 ? `${p.text.slice(0, 20)}…` : p.text}". The draft may lack a title; please check.`,
   },
   [ImportIssueCode.NumberOutOfOrder]: {
     "zh-CN": (p: At & { typed: string; printed: string }) =>

@@ -320,7 +320,6 @@ class Recogniser {
       const sameMark = first.hints?.level === 0 ? p.hints?.level === 0 : p.hints?.level === undefined;
       const sameAlign = first.hints?.align === p.hints?.align;
       if (!isTitleLine(p) || !sameMark || !sameAlign || isRecipient(p)) break;
-      // A line under the title that names a body (the signature typed at the top) is not the title's.
       titleLines.push(p.text);
       i++;
     }
@@ -331,6 +330,14 @@ class Recogniser {
       ["title"],
       first.source,
     );
+    if (!isTitleLine(first) && first.hints?.level !== 0) {
+      this.warn(
+        ImportIssueCode.DoubtfulTitle,
+        { at: first.source, text: first.text },
+        ["title"],
+        first.source,
+      );
+    }
     const summary: Partial<MeetingSummary> & { title: string } = { title };
 
     // 主送机关
