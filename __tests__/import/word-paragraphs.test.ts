@@ -60,7 +60,7 @@ describe("a Word draft's paragraphs", () => {
           { type: "item", heading: "征求意见", text: "支部征求意见12条。" },
         ],
       },
-      organization: { heading: "会议召开", blocks: ["会议由支部书记主持。\n全体党员参加。"] },
+      organization: { heading: "会议召开", blocks: ["会议由支部书记主持。", "全体党员参加。"] },
       outcomes: {
         heading: "整改措施",
         blocks: [{ type: "item", level: 3, heading: "建立台账", text: "逐项明确责任人。" }],
@@ -81,6 +81,7 @@ describe("a Word draft's paragraphs", () => {
     const { warnings, explanations } = recogniseDraft({ paragraphs: wordDraft(), warnings: [] }, "zh-CN");
     expect(explanations[0]?.message).toBe("第 1–2 段作为标题（2 行，分行照录）。");
     expect(warnings.map((w) => w.message)).toEqual([
+      "第 9 段含有手动换行符，各行（2 行）分别作为段落印出。",
       "第 19 段的表格无法作为表格保留（只有附件中的整改清单可以），已按单元格逐段保留（4 段）。",
     ]);
     expect(explanations.map((e) => e.message)).toContain(

@@ -25,8 +25,14 @@ export const ImportIssueCode = {
   AttachmentPage: "attachment_page",
   RectificationTable: "rectification_table",
   NoteMoved: "note_moved",
+  Mark: "mark",
+  DocumentNumber: "document_number",
+  CopyTo: "copy_to",
+  Imprint: "imprint",
+  Attendance: "attendance",
   // Warnings: the draft's numbering, and what could not be placed where it was
   DoubtfulTitle: "doubtful_title",
+  LineBreak: "line_break",
   NumberOutOfOrder: "number_out_of_order",
   OrdinalOutOfOrder: "ordinal_out_of_order",
   NumberedOutsideSection: "numbered_outside_section",
@@ -170,6 +176,34 @@ export const importMessages = defineMessages({
       `${zhAt(p.at)}作为标题，但它不像标题（较长或以标点结尾）：“${p.text.length > 20 ? `${p.text.slice(0, 20)}……` : p.text}”。草稿可能缺少标题，请检查。`,
     en: (p: At & { text: string }) =>
       `${enAt(p.at)} is taken as the title but does not read as one (long, or ending in punctuation): "${p.text.length > 20 ? `${p.text.slice(0, 20)}…` : p.text}". The draft may lack a title; please check.`,
+  },
+  [ImportIssueCode.Mark]: {
+    "zh-CN": (p: At & { text: string }) => `${zhAt(p.at)}“${p.text}”作为版头的发文机关标志。`,
+    en: (p: At & { text: string }) => `${enAt(p.at)} "${p.text}" taken as the 版头's mark (发文机关标志).`,
+  },
+  [ImportIssueCode.DocumentNumber]: {
+    "zh-CN": (p: At & { text: string }) => `${zhAt(p.at)}“${p.text}”作为发文字号。`,
+    en: (p: At & { text: string }) => `${enAt(p.at)} "${p.text}" taken as the 发文字号.`,
+  },
+  [ImportIssueCode.CopyTo]: {
+    "zh-CN": (p: At & { count: number }) => `${zhAt(p.at)}起作为版记的抄送机关（${p.count} 个）。`,
+    en: (p: At & { count: number }) => `${enAt(p.at)} taken as the 版记's 抄送 (${p.count}).`,
+  },
+  [ImportIssueCode.Imprint]: {
+    "zh-CN": (p: At & { text: string }) => `${zhAt(p.at)}“${p.text}”作为版记的印发机关和印发日期。`,
+    en: (p: At & { text: string }) => `${enAt(p.at)} "${p.text}" taken as the 版记's 印发机关 and 印发日期.`,
+  },
+  [ImportIssueCode.Attendance]: {
+    "zh-CN": (p: At & { kind: string }) =>
+      `${zhAt(p.at)}的“${p.kind}”名单作为会议出席情况（只有纪要模板印出）。`,
+    en: (p: At & { kind: string }) =>
+      `${enAt(p.at)}: the ${p.kind} list taken as the meeting's attendance (only the minutes template prints it).`,
+  },
+  [ImportIssueCode.LineBreak]: {
+    "zh-CN": (p: At & { lines: number }) =>
+      `${zhAt(p.at)}含有手动换行符，各行（${p.lines} 行）分别作为段落印出。`,
+    en: (p: At & { lines: number }) =>
+      `${enAt(p.at)} holds manual line breaks: its ${p.lines} lines are printed as paragraphs of their own.`,
   },
   [ImportIssueCode.NumberOutOfOrder]: {
     "zh-CN": (p: At & { typed: string; printed: string }) =>

@@ -10,8 +10,17 @@
 import { InvalidDraftError, type Issue, type IssuePath } from "../errors/index.js";
 import { itemNumber, ordinalLead, sectionNumber } from "../format/numbering.js";
 import { type Locale, messageText } from "../messages/catalogue.js";
+import type { DocumentInfo } from "../model/document-types.js";
 import { type Attachment, type RectificationItem, RectificationStatus } from "../model/facts.js";
-import type { Block, DateInput, ItemBlock, MeetingSummary, OrdinalsBlock, Section } from "../model/types.js";
+import type {
+  Attendance,
+  Block,
+  DateInput,
+  ItemBlock,
+  MeetingSummary,
+  OrdinalsBlock,
+  Section,
+} from "../model/types.js";
 import type { DraftParagraph, DraftReading, DraftSource } from "./draft.js";
 import { ImportIssueCode, importMessages } from "./messages.js";
 
@@ -169,6 +178,37 @@ const ATTACHMENT_NOTE = /^附[ \u3000]*件[ \u3000]*[:：][\s\u3000]*/;
 /** An attachment page's mark: "附件", "附件1", "附件 2". */
 const ATTACHMENT_MARK = /^附[ \u3000]*件[ \u3000]*([0-9０-９]{0,2})[:：]?$/;
 
+/** A 版头's mark: "中共某某委员会文件", "中共某某委员会纪要", "会议纪要". */
+const MARK = /^(.{0,40}?)(?:文件|纪要)$/;
+/** A 发文字号, and the 签发人 an upward document prints beside it: "某支发〔2026〕5号　签发人：张某". */
+const DOCUMENT_NUMBER = /^(\S*〔\d{4}〕\d+号)(?:[\s\u3000]*签发人[:：][\s\u3000]*(\S+))?$/;
+/** The 版记's imprint: "中共某某支部委员会　2026年1月20日印发". */
+const PRINTED = /^(\S.*?)[\s\u3000]+(\S+年\S+月\S+日)印发$/;
+/** A 纪要's attendance line. */
+const ATTENDANCE = /^(出席|请假|缺席|列席)[:：][\s\u3000]*(.+)$/;
+
+function isDocumentNumber(p: DraftParagraph): boolean {
+  return !p.table && DOCUMENT_NUMBER.test(p.text);
+}
+
+/** A title paragraph, perhaps of several lines (a Word title with a manual break). */
+function isTitleParagraph(p: DraftParagraph): boolean {
+  return (
+    p.hints?.level === 0 ||
+    (!p.table && p.text.split("\n").every((line) => isTitleLine({ ...p, text: line })))
+  );
+}
+
+/** "2026年1月5日" → "2026-01-05"; undefined for a date that does not exist. */
+function isoDate(text: string): string | undefined {
+  const m = ISO_LIKE.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
 function isShortLine(text: string, max = 40): boolean {
   return text.length <= max && !text.includes("\n");
 }
@@ -272,7 +312,7 @@ class Recogniser {
   readonly warnings: DraftIssue[] = [];
   readonly explanations: DraftIssue[] = [];
   constructor(
-    readonly paragraphs: DraftParagraph[],
+    public paragraphs: DraftParagraph[],
     readonly locale: Locale,
   ) {}
 
@@ -307,13 +347,16 @@ class Recogniser {
   }
 
   run(): MeetingSummary {
-    const ps = this.paragraphs;
-    if (ps.length === 0) this.fail(ImportIssueCode.EmptyDraft, {});
+    if (this.paragraphs.length === 0) this.fail(ImportIssueCode.EmptyDraft, {});
+    // A 红头文件's 版头 (发文机关标志, 发文字号) and 版记 (抄送, 印发), as the document and minutes templates print them.
+    const head = this.readHead();
+    const foot = head.document ? this.readFoot() : {};
+    let ps = this.paragraphs;
 
     // Title: the first paragraph, and the short lines after it that read as its continuation.
-    const first = ps[0] as DraftParagraph;
+    const first = ps[head.start] as DraftParagraph;
     if (sectionLead(first)) this.fail(ImportIssueCode.NoTitle, { at: first.source }, first.source);
-    let i = 1;
+    let i = head.start + 1;
     const titleLines = [first.text];
     while (i < ps.length && titleLines.length < 4) {
       const p = ps[i] as DraftParagraph;
@@ -339,6 +382,11 @@ class Recogniser {
       );
     }
     const summary: Partial<MeetingSummary> & { title: string } = { title };
+    if (head.document) summary.document = { ...head.document, ...foot };
+
+    // Below the title, a manual line break (Word's Shift+Enter) cannot stay inside a paragraph of the model.
+    this.paragraphs = [...ps.slice(0, i), ...ps.slice(i).flatMap((p) => this.splitBreaks(p))];
+    ps = this.paragraphs;
 
     // 主送机关
     const maybeRecipient = ps[i];
@@ -462,10 +510,102 @@ class Recogniser {
       ...(summary.closing && { closing: summary.closing }),
       ...(summary.signature !== undefined && { signature: summary.signature }),
       ...(summary.date !== undefined && { date: summary.date }),
+      ...(tail.attendance && { meeting: { attendance: tail.attendance } }),
       ...(summary.rectification && { rectification: summary.rectification }),
       ...(summary.attachments && { attachments: summary.attachments }),
+      ...(summary.document && { document: summary.document }),
     };
     return ordered;
+  }
+
+  /** A paragraph with manual line breaks, as one paragraph a line (with a warning); others as they are. */
+  splitBreaks(p: DraftParagraph): DraftParagraph[] {
+    if (p.table || !p.text.includes("\n")) return [p];
+    const lines = p.text.split("\n").filter((line) => line.trim() !== "");
+    if (lines.length > 1)
+      this.warn(ImportIssueCode.LineBreak, { at: p.source, lines: lines.length }, [], p.source);
+    return lines.map((text) => ({ ...p, text }));
+  }
+
+  /**
+   * The 版头 of a 红头文件 or 纪要 before the title: the mark ("中共某某委员会文件", "会议纪要") when a title or
+   * a 发文字号 follows it, and the 发文字号 with its 签发人.
+   */
+  readHead(): { start: number; document?: DocumentInfo } {
+    const ps = this.paragraphs;
+    const [first, second] = ps;
+    const mark = first && !first.table ? MARK.exec(first.text) : null;
+    if (!first || !second || !mark || !(isDocumentNumber(second) || isTitleParagraph(second)))
+      return { start: 0 };
+    this.explain(
+      ImportIssueCode.Mark,
+      { at: first.source, text: first.text },
+      ["document", "issuer"],
+      first.source,
+    );
+    // "会议纪要" is what the minutes template prints for a summary without a 版头 of its own.
+    const document: DocumentInfo | undefined =
+      first.text === "会议纪要" ? undefined : { issuer: mark[1] as string };
+    const number = DOCUMENT_NUMBER.exec(second.text);
+    if (!number || second.table) return { start: 1, ...(document && { document }) };
+    this.explain(
+      ImportIssueCode.DocumentNumber,
+      { at: second.source, text: second.text },
+      ["document", "documentNumber"],
+      second.source,
+    );
+    if (document) {
+      document.documentNumber = number[1] as string;
+      if (number[2]) {
+        document.signer = number[2];
+        document.direction = "upward";
+      }
+    }
+    return { start: 2, ...(document && { document }) };
+  }
+
+  /** The 版记 at the draft's end: "抄送：…。" and "印发机关 2026年1月5日印发". Taken off the paragraphs. */
+  readFoot(): Partial<DocumentInfo> {
+    const ps = this.paragraphs;
+    let end = ps.length;
+    const foot: Partial<DocumentInfo> = {};
+    const last = ps[end - 1];
+    const printed = last && !last.table ? PRINTED.exec(last.text) : null;
+    if (last && printed) {
+      const when = printed[2] as string;
+      foot.printer = printed[1] as string;
+      foot.printDate = isoDate(when) ?? { text: when };
+      this.explain(
+        ImportIssueCode.Imprint,
+        { at: last.source, text: last.text },
+        ["document", "printer"],
+        last.source,
+      );
+      end--;
+    }
+    const list = ps[end - 1];
+    const label = ps[end - 2];
+    let copies: string | undefined;
+    let at: DraftSource | undefined;
+    if (list && label && !label.table && /^抄[ \u3000]*送[:：]$/.test(label.text) && !list.table) {
+      copies = list.text;
+      at = label.source;
+      end -= 2;
+    } else if (list && !list.table && /^抄[ \u3000]*送[:：]./.test(list.text)) {
+      copies = list.text.replace(/^抄[ \u3000]*送[:：][\s\u3000]*/, "");
+      at = list.source;
+      end -= 1;
+    }
+    if (copies !== undefined && at) {
+      foot.copyTo = copies
+        .replace(/[。.]$/, "")
+        .split(/[，,、]/)
+        .map((c) => c.trim())
+        .filter((c) => c !== "");
+      this.explain(ImportIssueCode.CopyTo, { at, count: foot.copyTo.length }, ["document", "copyTo"], at);
+    }
+    this.paragraphs = ps.slice(0, end);
+    return foot;
   }
 
   /** 附件说明, signature and date in [from, to): where the body ends, and what stands among them. */
@@ -478,10 +618,13 @@ class Recogniser {
     noteSource?: DraftSource;
     signature?: string;
     date?: DateInput;
+    attendance?: Attendance;
     unplaced: DraftParagraph[];
   } {
     const ps = this.paragraphs;
     const used = new Set<number>();
+    // 出席/请假/缺席/列席 lines among the sign-off (a 纪要's attendance), read back into the meeting's facts.
+    const attendance = this.readAttendance(from, to, used);
     // 附件说明: "附件：1.…" and the numbered lines under it.
     const notes: Note[] = [];
     let noteStart = -1;
@@ -555,7 +698,7 @@ class Recogniser {
       this.explain(ImportIssueCode.Signature, { at: p.source, text: p.text }, ["signature"], p.source);
     }
     const signOff = signatureAt >= 0 ? signatureAt : dateAt;
-    const starts = [signOff, noteStart].filter((k) => k >= 0);
+    const starts = [signOff, noteStart, ...used].filter((k) => k >= 0);
     const start = starts.length > 0 ? Math.min(...starts) : to;
     if (noteStart >= 0 && signOff >= 0 && noteStart > signOff) {
       this.explain(ImportIssueCode.NoteMoved, { at: noteSource }, ["attachments"], noteSource);
@@ -569,23 +712,77 @@ class Recogniser {
       ...(noteSource && { noteSource }),
       ...(signature !== undefined && { signature }),
       ...(date !== undefined && { date }),
+      ...(attendance && { attendance }),
       unplaced,
     };
   }
 
-  readDate(p: DraftParagraph): DateInput {
-    const m = ISO_LIKE.exec(p.text);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const day = new Date(Date.UTC(y, mo - 1, d));
-      if (day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d) {
-        this.explain(ImportIssueCode.Date, { at: p.source, text: p.text }, ["date"], p.source);
-        return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-      }
-      this.warn(ImportIssueCode.InvalidDate, { at: p.source, text: p.text }, ["date"], p.source);
-      return { text: p.text };
+  /**
+   * The attendance lines at the end of the body (the minutes template prints them after it): only those
+   * after the last paragraph of text, so a 出席 line in the body stays text.
+   */
+  readAttendance(from: number, to: number, used: Set<number>): Attendance | undefined {
+    const ps = this.paragraphs;
+    const lines: number[] = [];
+    for (let k = to - 1; k >= from; k--) {
+      const p = ps[k] as DraftParagraph;
+      if (p.table) break;
+      if (ATTENDANCE.test(p.text)) lines.unshift(k);
+      else if (
+        !(
+          isDate(p) ||
+          isSignature(p) ||
+          isBracketed(p) ||
+          ATTACHMENT_NOTE.test(p.text) ||
+          readLead(p.text)?.level === 3
+        )
+      )
+        break;
     }
-    this.explain(ImportIssueCode.LiteralDate, { at: p.source, text: p.text }, ["date"], p.source);
+    if (lines.length === 0) return undefined;
+    const attendance: Attendance = {};
+    const people = (text: string) =>
+      text
+        .split("、")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== "")
+        .map((entry) => {
+          const m = /^(.+?)[（(](.+)[）)]$/.exec(entry);
+          return m ? { name: m[1] as string, note: m[2] as string } : { name: entry };
+        });
+    for (const k of lines) {
+      const p = ps[k] as DraftParagraph;
+      const m = ATTENDANCE.exec(p.text) as RegExpExecArray;
+      const list = people(m[2] as string);
+      const kind = m[1] as string;
+      if (kind === "出席")
+        attendance.attendees = list.map((x) => (x.note ? `${x.name}（${x.note}）` : x.name));
+      else if (kind === "列席")
+        attendance.observers = list.map((x) =>
+          x.note ? { name: x.name, organization: x.note } : { name: x.name },
+        );
+      else {
+        const absent = list.map((x) => (x.note ? { name: x.name, reason: x.note } : { name: x.name }));
+        if (kind === "请假") attendance.onLeave = absent;
+        else attendance.absent = absent;
+      }
+      used.add(k);
+      this.explain(ImportIssueCode.Attendance, { at: p.source, kind }, ["meeting", "attendance"], p.source);
+    }
+    return attendance;
+  }
+
+  readDate(p: DraftParagraph): DateInput {
+    const iso = isoDate(p.text);
+    if (iso) {
+      this.explain(ImportIssueCode.Date, { at: p.source, text: p.text }, ["date"], p.source);
+      return iso;
+    }
+    if (ISO_LIKE.test(p.text)) {
+      this.warn(ImportIssueCode.InvalidDate, { at: p.source, text: p.text }, ["date"], p.source);
+    } else {
+      this.explain(ImportIssueCode.LiteralDate, { at: p.source, text: p.text }, ["date"], p.source);
+    }
     return { text: p.text };
   }
 
@@ -859,11 +1056,8 @@ function rectificationRows(table: string[][]): RectificationItem[] | undefined {
         if (cell !== String(r + 1)) return undefined;
       } else if (field === "deadline") {
         if (cell === "") continue;
-        const m = ISO_LIKE.exec(cell);
-        if (!m) return undefined;
-        const iso = `${m[1]}-${String(m[2]).padStart(2, "0")}-${String(m[3]).padStart(2, "0")}`;
-        const d = new Date(`${iso}T00:00:00Z`);
-        if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) return undefined;
+        const iso = isoDate(cell);
+        if (!iso) return undefined;
         item.deadline = iso;
       } else if (field === "status") {
         if (cell === "") continue;
