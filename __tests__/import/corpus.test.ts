@@ -395,3 +395,28 @@ describe("what each draft is read as", () => {
     );
   });
 });
+
+describe("the 民主评议党员 table", () => {
+  it("becomes the evaluation facts when it is exactly the table they print", () => {
+    const { summary, warnings } = load("evaluation-results.md");
+    expect(warnings).toEqual([]);
+    expect(summary.evaluation).toEqual({
+      excellent: 3,
+      qualified: 9,
+      basicallyQualified: 0,
+      unqualified: 0,
+      probationary: 1,
+    });
+    expect(summary.attachments).toEqual([
+      { title: "机关第二党支部民主评议党员结果汇总表", table: "evaluation" },
+    ]);
+  });
+
+  it("stays cells when a figure differs from what the library would print", () => {
+    const text = decodeText(bytes("evaluation-results.md")).text.replace("25%", "25.0%");
+    const { summary, warnings } = importDraft(text);
+    expect(summary.evaluation).toBeUndefined();
+    expect(summary.attachments?.[0]?.paragraphs).toContain("25.0%");
+    expect(warnings.map((w) => w.code)).toEqual(["table_as_paragraphs"]);
+  });
+});

@@ -24,6 +24,7 @@ export const ImportIssueCode = {
   AttachmentNote: "attachment_note",
   AttachmentPage: "attachment_page",
   RectificationTable: "rectification_table",
+  EvaluationTable: "evaluation_table",
   NoteMoved: "note_moved",
   Mark: "mark",
   DocumentNumber: "document_number",
@@ -165,6 +166,11 @@ export const importMessages = defineMessages({
       `${zhAt(p.at)}的表格作为整改清单（${p.rows} 条），表头和序号由模板生成。`,
     en: (p: At & { rows: number }) =>
       `${enAt(p.at)}: the table taken as the 整改清单 (${p.rows} rows); its header and numbers are the template's.`,
+  },
+  [ImportIssueCode.EvaluationTable]: {
+    "zh-CN": (p: At) => `${zhAt(p.at)}的表格作为民主评议党员结果（由各等次人数生成同样的表格）。`,
+    en: (p: At) =>
+      `${enAt(p.at)}: the table taken as the 民主评议党员 results (the same table is printed from its counts).`,
   },
   [ImportIssueCode.NoteMoved]: {
     "zh-CN": (p: At) => `${zhAt(p.at)}的附件说明位于落款之后，按公文格式移至正文之后、落款之前。`,

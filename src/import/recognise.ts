@@ -8,10 +8,16 @@
  * draft is a warning, and what cannot be placed is kept as a paragraph.
  */
 import { InvalidDraftError, type Issue, type IssuePath } from "../errors/index.js";
+import { evaluationRows } from "../format/facts-view.js";
 import { itemNumber, ordinalLead, sectionNumber } from "../format/numbering.js";
 import { type Locale, messageText } from "../messages/catalogue.js";
 import type { DocumentInfo } from "../model/document-types.js";
-import { type Attachment, type RectificationItem, RectificationStatus } from "../model/facts.js";
+import {
+  type Attachment,
+  type Evaluation,
+  type RectificationItem,
+  RectificationStatus,
+} from "../model/facts.js";
 import type {
   Attendance,
   Block,
@@ -511,6 +517,7 @@ class Recogniser {
       ...(summary.signature !== undefined && { signature: summary.signature }),
       ...(summary.date !== undefined && { date: summary.date }),
       ...(tail.attendance && { meeting: { attendance: tail.attendance } }),
+      ...(summary.evaluation && { evaluation: summary.evaluation }),
       ...(summary.rectification && { rectification: summary.rectification }),
       ...(summary.attachments && { attachments: summary.attachments }),
       ...(summary.document && { document: summary.document }),
@@ -975,8 +982,13 @@ class Recogniser {
       }
       if (!current) continue;
       if (p.table) {
+        const evaluation = summary.evaluation || current.table ? undefined : evaluationTable(p.table);
         const rows = summary.rectification ? undefined : rectificationRows(p.table);
-        if (rows && !current.table) {
+        if (evaluation) {
+          summary.evaluation = evaluation;
+          current.table = "evaluation";
+          this.explain(ImportIssueCode.EvaluationTable, { at: p.source }, [...path, "table"], p.source);
+        } else if (rows && !current.table) {
           summary.rectification = rows;
           current.table = "rectification";
           this.explain(
@@ -1081,6 +1093,31 @@ function inDraftOrder(issues: DraftIssue[]): DraftIssue[] {
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => position(a.issue) - position(b.issue) || a.index - b.index)
     .map(({ issue }) => issue);
+}
+
+const EVALUATION_HEADER = ["评议等次", "人数", "占评定等次党员比例"];
+const GRADES: [string, keyof Evaluation][] = [
+  ["优秀", "excellent"],
+  ["合格", "qualified"],
+  ["基本合格", "basicallyQualified"],
+  ["不合格", "unqualified"],
+  ["预备党员（不确定等次）", "probationary"],
+];
+
+/**
+ * A 民主评议党员结果 table as the facts it was printed from, when it is exactly the table the library prints
+ * from them (every grade, count, share and the total); undefined otherwise, so no text changes.
+ */
+function evaluationTable(table: string[][]): Evaluation | undefined {
+  const [header, ...rows] = table;
+  if (!header || header.join("|") !== EVALUATION_HEADER.join("|")) return undefined;
+  const evaluation: Evaluation = { excellent: 0, qualified: 0, basicallyQualified: 0, unqualified: 0 };
+  for (const row of rows) {
+    const field = GRADES.find(([grade]) => grade === row[0])?.[1];
+    if (field && /^\d+$/.test(row[1] ?? "")) evaluation[field] = Number(row[1]);
+  }
+  const printed = evaluationRows(evaluation).map((r) => [r.grade, r.count, r.share]);
+  return JSON.stringify(printed) === JSON.stringify(rows) ? evaluation : undefined;
 }
 
 /**
