@@ -1,33 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CliIo, runCli } from "../../src/cli/run";
 import { seedLines, seedReport } from "../fixtures/summaries";
+import { cli as runInFolder } from "../helpers/cli";
 import { paragraphTexts } from "../helpers/docx";
 import { encodeGbk } from "../helpers/gbk";
 
-const repo = join(__dirname, "..", "..");
+const _repo = join(__dirname, "..", "..");
 const fixtures = join(__dirname, "..", "fixtures");
 const seedText = readFileSync(join(fixtures, "seed-report.txt"), "utf8");
 
+/** The CLI in a fresh folder holding `files`, and the folder's files afterwards. */
 async function cli(argv: string[], files: Record<string, string | Uint8Array> = {}, stdin = "") {
-  const cwd = mkdtempSync(join(tmpdir(), "msd-import-"));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => new TextEncoder().encode(stdin),
-    cwd,
-    examplePath: join(repo, "examples", "seed-report.json"),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr, cwd, files: () => readdirSync(cwd).sort() };
+  const run = await runInFolder(argv, stdin, files);
+  return { ...run, files: () => readdirSync(run.cwd).sort() };
 }
 
 const { meeting, $schema, ...seedSummary } = seedReport();
