@@ -10,6 +10,7 @@
 export {
   ErrorCode,
   formatPath,
+  InvalidDraftError,
   InvalidSummaryError,
   type Issue,
   type IssuePath,
@@ -40,6 +41,16 @@ export type {
   SummaryView,
   SupervisorView,
 } from "./format/view-types.js";
+// Draft import: plain text, Markdown or a Word .docx → a MeetingSummary
+export type { DraftHints, DraftParagraph, DraftReading, DraftSource } from "./import/draft.js";
+export {
+  DraftFormat,
+  type DraftIssue,
+  type ImportDraftOptions,
+  type ImportDraftResult,
+  ImportIssueCode,
+  importDraft,
+} from "./import/index.js";
 export { FontSet, type LayoutOptions, LINES_PER_PAGE, Margins } from "./layout/options.js";
 export { CONSISTENCY_RULES, type ConsistencyRule, checkConsistency, Severity } from "./model/checks.js";
 export { DocumentDirection, type DocumentInfo, type DocumentNumberParts } from "./model/document-types.js";
@@ -94,7 +105,9 @@ export {
 } from "./template/render.js";
 
 // Left internal on purpose: the layout builders (src/layout) are reached through builtInTemplate(), so the
-// GB/T 9704 numbers can change without breaking callers; zip helpers and the CLI runner are plumbing.
+// GB/T 9704 numbers can change without breaking callers; zip helpers and the CLI runner are plumbing. The
+// draft readers and the recogniser (src/import) are reached through importDraft(), so their heuristics can
+// improve without breaking callers.
 
 // Reading text files (UTF-8, UTF-16 with a BOM, GB18030) and the languages messages are written in
 export { DEFAULT_LOCALE, Locale, localeFromEnv } from "./messages/catalogue.js";

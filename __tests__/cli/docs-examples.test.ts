@@ -69,7 +69,14 @@ async function sandbox(): Promise<string> {
   mkdirSync(join(dir, "out"));
   mkdirSync(join(dir, "reports"));
   mkdirSync(join(dir, "inbox"));
+  const draftFile = (name: string) => readFileSync(join(repo, "__tests__", "fixtures", "drafts", name));
   const files: Record<string, string | Uint8Array> = {
+    "草稿.txt": draftFile("headings-own-line.txt"),
+    "草稿.md": draftFile("assistant-democratic.md"),
+    "纪要草稿.md": draftFile("assistant-democratic.md"),
+    "draft.txt": draftFile("headings-own-line.txt"),
+    "draft.md": draftFile("assistant-democratic.md"),
+    "通知.txt": draftFile("not-a-report.txt"),
     "summary.json": seed,
     "pasted.json": seed,
     "report.json": seed,

@@ -1,35 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CliIo, runCli } from "../../src/cli/run";
 import { VERSION } from "../../src/version";
 import { minimalSummary, seedLines } from "../fixtures/summaries";
+import { cli } from "../helpers/cli";
 import { paragraphTexts } from "../helpers/docx";
 import { encodeGbk } from "../helpers/gbk";
 import { brokenTemplates, reportWith } from "../helpers/templates";
 
 const repo = join(__dirname, "..", "..");
-
-/** Runs the CLI in-process in a fresh folder; returns exit code, output and the folder. */
-async function cli(argv: string[], stdin = "", files: Record<string, string | Uint8Array> = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), "msd-cli-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => new TextEncoder().encode(stdin),
-    cwd,
-    examplePath: join(repo, "examples", "seed-report.json"),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr, cwd };
-}
 
 const seedJson = readFileSync(join(repo, "examples", "seed-report.json"), "utf8");
 

@@ -51,3 +51,9 @@ export async function runCliIn(cwd: string, argv: string[]): Promise<{ code: num
   const { code, stderr } = await runIn(argv, { cwd });
   return { code, stderr };
 }
+
+/** Runs the CLI in-process in a fresh folder holding `files`; returns exit code, output and the folder. */
+export async function cli(argv: string[], stdin = "", files: Record<string, string | Uint8Array> = {}) {
+  const { code, stdout, stderr, cwd } = await runIn(argv, { stdin, files });
+  return { code, stdout, stderr, cwd };
+}

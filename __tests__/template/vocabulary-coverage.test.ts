@@ -15,6 +15,8 @@ const PRINTED_BY: Record<string, readonly string[]> = {
   "section.blocks[]": ["sections.blocks.text"],
   "section.blocks[].text": ["sections.blocks.text"],
   "section.blocks[].heading": ["sections.blocks.heading"],
+  // An item's level is printed as its number and style (1. under 一、 when a draft skips （一）).
+  "section.blocks[].level": ["sections.blocks.number"],
   "section.blocks[].items[]": ["sections.blocks.text"],
   "section.blocks[].blocks[]": ["sections.blocks.text"],
   "section.blocks[].type": [

@@ -8,8 +8,10 @@ import {
   MeetingSummaryError,
   TemplateError,
 } from "../errors/index.js";
+import { DraftFormat, type ImportDraftResult, importDraft } from "../import/index.js";
 import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
 import { labelFor } from "../model/labels.js";
+import { UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { msg, templateText } from "../template/messages.js";
 import type { TemplateIssue } from "../template/template-issues.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
@@ -347,4 +349,55 @@ export function progress(io: CliIo, total: number): Progress {
     },
     end: clear,
   };
+}
+
+/** The draft format a file's extension names; the content decides first (a zip is a .docx). */
+function formatFromName(file: string): DraftFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".md" || ext === ".markdown") return DraftFormat.Markdown;
+  if (ext === ".txt" || ext === ".text") return DraftFormat.Text;
+  return undefined;
+}
+
+/**
+ * Reads and imports a draft (or standard input for "-"), for `import` and `format`: prints the warnings,
+ * and every decision with `explain`; a draft that cannot be imported is reported and ends the command.
+ */
+export async function importDraftFile(
+  io: CliIo,
+  file: string,
+  options: { explain: boolean },
+): Promise<ImportDraftResult> {
+  const source = file === "-" ? "<stdin>" : file;
+  const bytes = file === "-" ? await io.readStdin() : await readBytes(io, file);
+  const format = file === "-" ? undefined : formatFromName(file);
+  let result: ImportDraftResult;
+  try {
+    result = importDraft(bytes, {
+      ...(io.locale && { locale: io.locale }),
+      name: file,
+      ...(format !== undefined && { format }),
+    });
+  } catch (error) {
+    describeError(io, source, error);
+  }
+  if (options.explain) reportIssues(io, source, result.explanations);
+  reportWarnings(io, source, result.warnings);
+  return result;
+}
+
+/** Writes an output file safely (nothing is left behind on failure), or reports why it cannot be written. */
+export async function writeOutput(io: CliIo, file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(resolve(io.cwd, file), bytes);
+  } catch (error) {
+    // A refusal says what is at the path (a FIFO, a read-only file…); an fs error gives its code.
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const message =
+      error instanceof UnsafeOutputError
+        ? say(io, scriptMessages.unsafeOutput, { code: error.code, reason: error.reason })
+        : say(io, scriptMessages.unwritable_file, { reason });
+    io.stderr(`${say(io, cliMessages.issue, { source: file, message })}\n`);
+    throw new Exit(ExitCode.InvalidInput);
+  }
 }

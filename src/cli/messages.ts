@@ -89,8 +89,9 @@ export const cliMessages = defineMessages({
 /** The help of the program, its commands, their arguments and options. */
 export const helpMessages = defineMessages({
   program: {
-    "zh-CN": () => "把会议总结（JSON）生成为符合 GB/T 9704-2012 格式的 Word 公文。",
-    en: () => "Turn a meeting summary (JSON) into an official Word report laid out to GB/T 9704-2012.",
+    "zh-CN": () => "把会议总结（JSON 或草稿）生成为符合 GB/T 9704-2012 格式的 Word 公文。",
+    en: () =>
+      "Turn a meeting summary (JSON, or a draft in plain text, Markdown or Word) into an official Word report laid out to GB/T 9704-2012.",
   },
   version: { "zh-CN": () => "显示版本号", en: () => "output the version number" },
   help: { "zh-CN": () => "显示命令的帮助", en: () => "display help for command" },
@@ -185,6 +186,28 @@ export const helpMessages = defineMessages({
     en: () => "list the tags a .docx template uses and every problem in it (exit 1 when there is any)",
   },
   templateArgument: { "zh-CN": () => "要检查的模板", en: () => "the template to check" },
+  import: {
+    "zh-CN": () => "把草稿（.txt、.md 或 .docx）读成会议总结的 JSON（无法读取时不写任何文件）",
+    en: () =>
+      "read a draft (.txt, .md or .docx) into a summary's JSON (nothing is written when it cannot be read)",
+  },
+  format: {
+    "zh-CN": () => "读取草稿（.txt、.md 或 .docx）并生成正式文档（任一步出错时不写任何文件）",
+    en: () => "import a draft (.txt, .md or .docx) and render it (nothing is written when either fails)",
+  },
+  draftArgument: {
+    "zh-CN": () => "草稿：纯文本、Markdown 或 Word .docx 文件，写“-”则从标准输入读取",
+    en: () => 'the draft: plain text, Markdown or a Word .docx, or "-" for standard input',
+  },
+  importOutput: {
+    "zh-CN": () => "会议总结的 JSON 保存到哪里（默认输出到标准输出）",
+    en: () => "where to write the summary (default: standard output)",
+  },
+  formatOutput: { "zh-CN": () => "生成的文档保存到哪里", en: () => "where to write the document" },
+  explain: {
+    "zh-CN": () => "同时列出识别时作出的每一项判断（哪一行是标题、主送机关等）",
+    en: () => "also print every decision taken (which line is the title, the 主送机关, …)",
+  },
   validateTemplate: {
     "zh-CN": () => "同时检查内置模板所需的字段（document：版头和版记的字段）",
     en: () => "also check what a built-in template needs (document: its 版头 and 版记 fields)",

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { VERSION } from "../version.js";
+import { formatCommand } from "./format.js";
 import { helpConfiguration } from "./help.js";
+import { importCommand } from "./import.js";
 import { initCommand } from "./init.js";
 import { inspectCommand } from "./inspect.js";
 import { type CliIo, Exit, ExitCode, localeOf, say } from "./io.js";
@@ -28,14 +30,22 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(localizeUsageError(s, locale ?? "en")),
     });
-  for (const command of [renderCommand, validateCommand, inspectCommand, schemaCommand, initCommand]) {
+  for (const command of [
+    renderCommand,
+    validateCommand,
+    inspectCommand,
+    schemaCommand,
+    initCommand,
+    importCommand,
+    formatCommand,
+  ]) {
     command(program, io, done);
   }
   return program;
 }
 
 /**
- * Runs the CLI: `meeting-summary render|validate|inspect|schema|init`. Never calls `process.exit`; the caller does.
+ * Runs the CLI: `meeting-summary render|validate|inspect|schema|init|import|format`. Never calls `process.exit`; the caller does.
  * Everything it writes is in the language of `--lang zh-CN|en` (before or after the command), or else of
  * the environment's LC_ALL, LC_MESSAGES or LANG (`io.env`).
  * @param argv - the arguments after the program name

@@ -23,6 +23,8 @@ export const ErrorCode = {
   PdfFailed: "pdf_failed",
   /** The bytes of a Word draft are not a .docx we read (a .doc, an encrypted file, a damaged or hostile zip): see `issues`. */
   UnreadableDocx: "unreadable_docx",
+  /** A draft (plain text, Markdown, .docx) cannot be read as a report: see `issues`. */
+  InvalidDraft: "invalid_draft",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -106,5 +108,18 @@ export class TemplateError extends MeetingSummaryError {
     options?: { cause?: unknown; locale?: Locale | undefined },
   ) {
     super(code, summarize(code, issues, options?.locale), issues, options);
+  }
+}
+
+/** A draft that cannot be read as a report: no text, no title, fewer than three 一、 sections. */
+export class InvalidDraftError extends MeetingSummaryError {
+  override name = "InvalidDraftError";
+  constructor(issues: readonly Issue[], options?: { cause?: unknown; locale?: Locale | undefined }) {
+    super(
+      ErrorCode.InvalidDraft,
+      summarize(ErrorCode.InvalidDraft, issues, options?.locale),
+      issues,
+      options,
+    );
   }
 }

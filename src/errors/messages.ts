@@ -17,4 +17,5 @@ export const errorMessages = defineMessages({
   invalid_summary: { "zh-CN": zh("会议总结有误"), en: en("Invalid meeting summary") },
   invalid_template: { "zh-CN": zh("模板无法使用"), en: en("Invalid template") },
   render_failed: { "zh-CN": zh("生成文档失败"), en: en("Rendering failed") },
+  invalid_draft: { "zh-CN": zh("草稿无法导入"), en: en("Invalid draft") },
 });

@@ -59,7 +59,7 @@ function share(count: number, of: number): string {
 }
 
 /** One row per grade, then the probationary members (not graded) when there are any, then the total. */
-function evaluationRows(e: Evaluation): EvaluationRowView[] {
+export function evaluationRows(e: Evaluation): EvaluationRowView[] {
   const of = graded(e);
   const rows: EvaluationRowView[] = [
     ["优秀", e.excellent],

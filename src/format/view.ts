@@ -59,9 +59,11 @@ function blockViews(blocks: readonly Block[], level: 2 | 3 | 4, out: BlockView[]
       });
     } else if (block.type === "item") {
       position += 1;
-      out.push(itemView(block, level, position));
+      // A draft may skip a level (1. straight under 一、): the item then says which level it is.
+      const own = Math.max(level, block.level ?? level) as 2 | 3 | 4;
+      out.push(itemView(block, own, position));
       // Validation caps nesting at level 4, so a deeper level is never reached.
-      if (block.blocks) blockViews(block.blocks, Math.min(level + 1, 4) as 3 | 4, out);
+      if (block.blocks) blockViews(block.blocks, Math.min(own + 1, 4) as 3 | 4, out);
     }
   }
   return out;

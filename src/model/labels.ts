@@ -89,6 +89,7 @@ const BLOCK_LABELS: Record<string, string> = {
   items: "一是、二是条目",
   type: "内容类型",
   kind: "生成内容",
+  level: "层次",
 };
 
 /** `labels[key]` when `key` is one of its own entries: "constructor" or "__proto__" have no name. */

@@ -375,6 +375,12 @@ export const modelMessages = defineMessages({
     "zh-CN": (p: At) => `${zh(p.path)}只能是一段文字，不能换行：请把每段分别写成一项`,
     en: (p: At) => `${en(p.path)} must be a single paragraph: put each paragraph in its own entry`,
   },
+  level_too_shallow: {
+    "zh-CN": (p: At & { level: number; at: number }) =>
+      `${zh(p.path)}不能编为第 ${p.level} 级：该条目位于第 ${p.at} 级，层次只能向下跳级`,
+    en: (p: At & { level: number; at: number }) =>
+      `${en(p.path)} cannot be numbered at level ${p.level}: it stands at level ${p.at} (level may only skip deeper)`,
+  },
   too_deep: {
     "zh-CN": (p: At) => `${zh(p.path)}层次过深：条目最多分四级（一、（一）1.（1））`,
     en: (p: At) => `${en(p.path)} is nested too deep: items go down to four levels (一、（一）1.（1）)`,

@@ -125,6 +125,12 @@ const item: z.ZodType<ItemBlock, ItemBlock> = z
     get blocks() {
       return z.array(block).min(1).optional().meta({ description: "Further paragraphs and sub-items." });
     },
+    level: z
+      .union([z.literal(2), z.literal(3), z.literal(4)])
+      .optional()
+      .meta({
+        description: "The level to number at when a level is skipped: 3 prints 1. directly in a section.",
+      }),
   })
   .meta({
     id: "ItemBlock",
@@ -155,7 +161,11 @@ function checkDepth(
       fail(ctx, "too_deep", {}, b, [...path, i]);
       return;
     }
-    if (b.blocks) checkDepth(b.blocks, level + 1, [...path, i, "blocks"], ctx);
+    if (b.level !== undefined && b.level < level) {
+      fail(ctx, "level_too_shallow", { level: b.level, at: level }, b.level, [...path, i, "level"]);
+      return;
+    }
+    if (b.blocks) checkDepth(b.blocks, (b.level ?? level) + 1, [...path, i, "blocks"], ctx);
   });
 }
 

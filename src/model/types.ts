@@ -48,6 +48,12 @@ export interface ItemBlock {
   text?: string;
   /** Further paragraphs, ordinals and sub-items (one level deeper) after the first paragraph. */
   blocks?: Block[];
+  /**
+   * The level to number this item at when a draft skips one: `3` prints `1.` directly in a section, `4`
+   * prints `（1）` directly under a （一）. Never shallower than where the item stands; its sub-items go one
+   * level deeper than this. Without it, the item takes its place's level.
+   */
+  level?: 2 | 3 | 4;
 }
 
 /** Ordinal paragraphs (一是…二是…三是…): one paragraph each, numbered 一是, 二是, … in order. */
