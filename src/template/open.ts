@@ -2,7 +2,7 @@ import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { inflatedSize } from "./inflated-size.js";
 import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
-import { openZip } from "./zip.js";
+import { inflatePart, openZip, type ZipPart } from "./zip.js";
 
 /**
  * The bounds a template must stay within (see docs/custom-templates.md). A .docx is a zip: a few
@@ -42,6 +42,7 @@ interface CentralEntry {
   compressedSize: number;
   /** 0 stored, 8 DEFLATE. */
   method: number;
+  crc32: number;
   /** Where its local header starts. */
   localOffset: number;
 }
@@ -89,6 +90,7 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
       refuse(TemplateIssueCode.NotADocx, "The template is not a .docx file: its zip directory is damaged.");
     }
     const method = view.getUint16(at + 10, true);
+    const crc32 = view.getUint32(at + 16, true);
     const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -96,7 +98,7 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
-    entries.push({ name, size, compressedSize, method, localOffset });
+    entries.push({ name, size, compressedSize, method, crc32, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   let total = 0;
@@ -122,11 +124,8 @@ const LOCAL_HEADER = 0x04034b50;
 const DAMAGED =
   "The template is not a .docx file: its zip data is damaged. Open it in Word or WPS and save it again.";
 
-/**
- * Checks that an entry really inflates to the size it declares, counting without inflating (memory stays
- * constant), so that a header that understates the size cannot make pizzip inflate an unbounded amount.
- */
-function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
+/** An entry's data as stored in the zip, after its local header. */
+function entryData(bytes: Uint8Array, entry: CentralEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER)
@@ -134,6 +133,14 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) refuse(TemplateIssueCode.NotADocx, DAMAGED);
+  return data;
+}
+
+/**
+ * Checks that an entry really inflates to the size it declares, counting without inflating (memory stays
+ * constant), so that a header that understates the size cannot make pizzip inflate an unbounded amount.
+ */
+function checkActualSize(data: Uint8Array, entry: CentralEntry): void {
   let actual: number;
   if (entry.method === 0) actual = data.length;
   else if (entry.method === 8) {
@@ -154,11 +161,18 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
 /** A DTD is how XML entity expansion ("billion laughs") and external entities get in; Word never writes one. */
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 
-/** Template buffers that passed every check of {@link openTemplate}. */
-const verified = new WeakSet<Uint8Array>();
-
 function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
+}
+
+/** A template that passed the checks of {@link openTemplate}. */
+export interface OpenedTemplate {
+  /** The zip docxtemplater reads; never written back (see `renderTemplate`). */
+  zip: PizZip;
+  /** Every file of the zip in its order, with its compressed bytes. */
+  parts: ZipPart[];
+  /** The text of every XML part, as checked. */
+  texts: Map<string, string>;
 }
 
 /**
@@ -166,11 +180,10 @@ function isXmlPart(name: string): boolean {
  * not a zip, bigger than {@link TemplateLimits} (checked on the sizes the zip declares, before inflating),
  * no `word/document.xml`, or an XML part that declares a DTD. Each XML part's compressed data is first
  * counted (not inflated) to check it unpacks to exactly the size declared, so a lying header is refused
- * in constant memory; then it is inflated and checked for a DTD. (The checked text is not put back into
- * the zip: that would make every part be compressed again on output, which costs more than the template
- * engine inflating the same bytes a second time.)
+ * in constant memory; then it is inflated and checked for a DTD. The parts' compressed bytes are kept,
+ * so that a rendered document copies every part the render leaves unchanged as the template has it.
  * @param bytes - the .docx file
- * @returns the opened zip, its parts checked
+ * @returns the opened zip, its parts and the text of its XML parts
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
  *   `too_many_parts`, `missing_document` or `dtd_not_allowed` (one per part that declares a DTD)
  * @throws TypeError when `bytes` is not a Uint8Array
@@ -178,15 +191,15 @@ function isXmlPart(name: string): boolean {
  * openTemplate(new TextEncoder().encode("hello"))
  * //=> throws TemplateError: "Invalid template: The template is not a .docx file: it is not a zip archive. …"
  */
-export function openTemplate(bytes: Uint8Array): PizZip {
+export function openTemplate(bytes: Uint8Array): OpenedTemplate {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
   }
-  // The checks read every part once; a buffer that passed them (a built-in template, a user's template
-  // rendered many times) opens directly afterwards. Mutating a buffer after it was used is not supported.
-  if (verified.has(bytes)) return openZip(bytes);
   const entries = checkCentralDirectory(bytes);
-  for (const entry of entries) if (isXmlPart(entry.name)) checkActualSize(bytes, entry);
+  const datas = entries.map((entry) => entryData(bytes, entry));
+  entries.forEach((entry, i) => {
+    if (isXmlPart(entry.name)) checkActualSize(datas[i] as Uint8Array, entry);
+  });
   let zip: PizZip;
   try {
     zip = openZip(bytes);
@@ -200,28 +213,40 @@ export function openTemplate(bytes: Uint8Array): PizZip {
     );
   }
   const issues: TemplateIssue[] = [];
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir || !isXmlPart(name)) continue;
+  const parts: ZipPart[] = [];
+  const texts = new Map<string, string>();
+  const decoder = new TextDecoder();
+  entries.forEach((entry, i) => {
+    // A copy, so that a caller reusing its buffer cannot change a template kept for later renders.
+    const part: ZipPart = {
+      name: entry.name,
+      method: entry.method,
+      crc32: entry.crc32,
+      size: entry.size,
+      data: (datas[i] as Uint8Array).slice(),
+    };
+    parts.push(part);
+    if (entry.name.endsWith("/") || !isXmlPart(entry.name)) return;
     let text: string;
     try {
-      text = file.asText();
+      text = decoder.decode(inflatePart(part));
     } catch (cause) {
       refuse(
         TemplateIssueCode.TooLarge,
-        `The file ${name} inside the template does not unpack to the size the zip declares: the file is damaged or made to mislead.`,
+        `The file ${entry.name} inside the template does not unpack to the size the zip declares: the file is damaged or made to mislead.`,
         cause,
       );
     }
+    texts.set(entry.name, text);
     if (DTD.test(text)) {
       issues.push(
         makeIssue(
           TemplateIssueCode.DtdNotAllowed,
-          `The file ${name} inside the template declares a DTD (<!DOCTYPE>), which Word never writes and which can be used to attack the program reading it. Open the template in Word or WPS and save it again.`,
+          `The file ${entry.name} inside the template declares a DTD (<!DOCTYPE>), which Word never writes and which can be used to attack the program reading it. Open the template in Word or WPS and save it again.`,
         ),
       );
     }
-  }
+  });
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
-  verified.add(bytes);
-  return zip;
+  return { zip, parts, texts };
 }

@@ -2,7 +2,7 @@ import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { isSignOffXml, signOffKeepEdit, type TextEdit } from "../layout/sign-off.js";
-import { openTemplate } from "./open.js";
+import { type OpenedTemplate, openTemplate } from "./open.js";
 import {
   issuesFromDocxtemplater,
   makeIssue,
@@ -13,7 +13,7 @@ import {
   TemplateIssueCode,
   type XmlToken,
 } from "./template-issues.js";
-import { zipToBytes } from "./zip.js";
+import { crc32, deflatePart, writeZip, type ZipPart } from "./zip.js";
 
 /** The main document part, where the sign-off is. */
 const DOCUMENT_PART = "word/document.xml";
@@ -173,11 +173,13 @@ function signOffKeeper() {
   };
 }
 
-/** A compiled template, ready to render. */
+/** A compiled template, ready to render (any number of times, see {@link renderCompiled}). */
 export interface CompiledTemplate {
   doc: Docxtemplater;
   parts: CompiledParts;
   missing: MissingTag[];
+  /** The template's files and texts, to copy the parts a render leaves unchanged. */
+  source: OpenedTemplate;
 }
 
 /**
@@ -194,7 +196,8 @@ export function compileTemplate(
   template: Uint8Array,
   onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
 ): CompiledTemplate | undefined {
-  const zip: PizZip = openTemplate(template);
+  const source = openTemplate(template);
+  const zip: PizZip = source.zip;
   const parts: CompiledParts = { tags: new Map(), locators: new Map() };
   const missing: MissingTag[] = [];
   try {
@@ -207,7 +210,7 @@ export function compileTemplate(
       modules: [listener(parts, missing), signOffKeeper()],
       nullGetter: () => "",
     });
-    return { doc, parts, missing };
+    return { doc, parts, missing, source };
   } catch (error) {
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
@@ -264,18 +267,163 @@ export function renderTemplate(
   template: Uint8Array,
   view: object,
   options: RenderTemplateOptions = {},
-): Uint8Array {
-  const compiled = compileTemplate(template) as CompiledTemplate;
-  const { doc, parts, missing } = compiled;
+): Uint8Array<ArrayBuffer> {
+  // A render that fails in the engine may leave its state half-way: the template is compiled afresh next time.
+  return renderCompiled(compiledTemplate(template), view, options, () => forgetCompiled(template));
+}
+
+/**
+ * What docxtemplater wrote while rendering: the zip it is given for a render only records, so that the
+ * compiled template's zip stays as the template has it.
+ */
+function recordingZip(source: OpenedTemplate, written: Map<string, string | Uint8Array>) {
+  return {
+    files: source.zip.files,
+    file(name: string, content?: string | Uint8Array) {
+      if (content === undefined) return source.zip.file(name);
+      written.set(name, content);
+      return this;
+    },
+    remove(name: string) {
+      written.delete(name);
+      return this;
+    },
+  };
+}
+
+/** The docxtemplater internals {@link renderCompiled} relies on; checked before each render. */
+interface Rerenderable {
+  rendered: boolean;
+  scopeManagers: Record<string, unknown>;
+  /** Which part renders with which data: built from the data of the first render, so reset. */
+  mapper: unknown;
+  zip: unknown;
+  compiled: Record<string, unknown>;
+}
+
+function asRerenderable(doc: Docxtemplater): Rerenderable {
+  const d = doc as unknown as Partial<Rerenderable>;
+  if (
+    typeof d.rendered !== "boolean" ||
+    typeof d.scopeManagers !== "object" ||
+    typeof d.compiled !== "object" ||
+    typeof d.zip !== "object"
+  ) {
+    // Only a docxtemplater other than the pinned version can get here (see package.json).
+    throw new Error(
+      "meeting-summary-docx: this docxtemplater version is not the one the package was built for; install the version package.json pins",
+    );
+  }
+  return d as Rerenderable;
+}
+
+/**
+ * Renders a compiled template again. docxtemplater renders an instance once; its compiled parts (the
+ * parsed tags, the part of the work that costs most) are kept and its per-render state reset instead:
+ * `rendered`, the scope managers and `mapper` (which hold the data) and the zip (a recording one). This leans on
+ * docxtemplater's internals, so its version is pinned in package.json and a test renders one compiled
+ * template many times against fresh instances.
+ */
+function renderCompiled(
+  compiled: CompiledTemplate,
+  view: object,
+  options: RenderTemplateOptions,
+  onEngineError: () => void,
+): Uint8Array<ArrayBuffer> {
+  const { doc, parts, missing, source } = compiled;
+  const state = asRerenderable(doc);
+  const written = new Map<string, string | Uint8Array>();
+  state.rendered = false;
+  state.scopeManagers = {};
+  state.mapper = undefined;
+  state.zip = recordingZip(source, written);
+  missing.length = 0;
   try {
     doc.render(view);
   } catch (error) {
+    onEngineError();
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
     throw new TemplateError(ErrorCode.RenderFailed, issues, { cause: error });
+  } finally {
+    state.zip = source.zip;
   }
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
-  return zipToBytes(doc.getZip());
+  return writeZip(outputParts(source, written));
+}
+
+const decoder = new TextDecoder();
+
+/** Whether docxtemplater gave a part back as the template has it (as text, or as UTF-8 bytes). */
+function unchanged(part: ZipPart, content: string | Uint8Array, text: string | undefined): boolean {
+  if (typeof content === "string") return content === text;
+  // The size first: a part that grew or shrank is not decoded to find out.
+  return content.length === part.size && decoder.decode(content) === text;
+}
+
+/** The template's parts with the rendered ones put in: only a part whose content changed is compressed. */
+function outputParts(source: OpenedTemplate, written: Map<string, string | Uint8Array>): ZipPart[] {
+  const out: ZipPart[] = [];
+  for (const part of source.parts) {
+    const content = written.get(part.name);
+    written.delete(part.name);
+    if (content === undefined || unchanged(part, content, source.texts.get(part.name))) out.push(part);
+    else out.push(deflatePart(part.name, content));
+  }
+  // A file docxtemplater added (none of ours do) goes at the end.
+  for (const [name, content] of written) out.push(deflatePart(name, content));
+  return out;
+}
+
+/** How many compiled templates of your own bytes are kept (the built-in ones are kept apart). */
+const CACHED_TEMPLATES = 8;
+
+/** Compiled templates by buffer, and by content for another buffer with the same bytes. */
+const byBuffer = new WeakMap<Uint8Array, CompiledTemplate>();
+/** Least recently used first. */
+const byContent = new Map<string, { bytes: Uint8Array; compiled: CompiledTemplate }>();
+
+function contentKey(bytes: Uint8Array): string {
+  // CRC-32 and length pick the slot; the bytes are compared before a hit counts.
+  return `${bytes.length}:${crc32(bytes)}`;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The compiled template of `bytes`, compiled on first use and kept: per buffer (a WeakMap, so it goes
+ * with the buffer) and for the last {@link CACHED_TEMPLATES} contents. A template's bytes must not be
+ * changed in place after it was rendered.
+ */
+function compiledTemplate(bytes: Uint8Array): CompiledTemplate {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
+  }
+  const kept = byBuffer.get(bytes);
+  if (kept) return kept;
+  const key = contentKey(bytes);
+  const entry = byContent.get(key);
+  let compiled: CompiledTemplate;
+  if (entry && sameBytes(entry.bytes, bytes)) {
+    byContent.delete(key);
+    compiled = entry.compiled;
+  } else {
+    compiled = compileTemplate(bytes) as CompiledTemplate;
+  }
+  byContent.set(key, { bytes: compiled === entry?.compiled ? entry.bytes : bytes.slice(), compiled });
+  while (byContent.size > CACHED_TEMPLATES) byContent.delete(byContent.keys().next().value as string);
+  byBuffer.set(bytes, compiled);
+  return compiled;
+}
+
+function forgetCompiled(bytes: Uint8Array): void {
+  const compiled = byBuffer.get(bytes);
+  byBuffer.delete(bytes);
+  for (const [key, entry] of byContent) if (entry.compiled === compiled) byContent.delete(key);
 }
