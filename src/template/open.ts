@@ -1,8 +1,7 @@
-import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
+import { inflatePart, type ZipPart } from "./docx-zip.js";
 import { inflatedSize } from "./inflated-size.js";
 import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
-import { inflatePart, openZip, type ZipPart } from "./zip.js";
 
 /**
  * The bounds a template must stay within (see docs/custom-templates.md). A .docx is a zip: a few
@@ -149,7 +148,7 @@ function checkActualSize(data: Uint8Array, entry: CentralEntry): void {
     } catch (cause) {
       refuse(TemplateIssueCode.NotADocx, DAMAGED, cause);
     }
-  } else return; // pizzip refuses compression methods it does not know
+  } else return; // openTemplate refuses compression methods other than these two
   if (actual !== entry.size) {
     refuse(
       TemplateIssueCode.TooLarge,
@@ -167,8 +166,6 @@ function isXmlPart(name: string): boolean {
 
 /** A template that passed the checks of {@link openTemplate}. */
 export interface OpenedTemplate {
-  /** The zip docxtemplater reads; never written back (see `renderTemplate`). */
-  zip: PizZip;
   /** Every file of the zip in its order, with its compressed bytes. */
   parts: ZipPart[];
   /** The text of every XML part, as checked. */
@@ -183,7 +180,7 @@ export interface OpenedTemplate {
  * in constant memory; then it is inflated and checked for a DTD. The parts' compressed bytes are kept,
  * so that a rendered document copies every part the render leaves unchanged as the template has it.
  * @param bytes - the .docx file
- * @returns the opened zip, its parts and the text of its XML parts
+ * @returns the template's parts and the text of its XML parts
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
  *   `too_many_parts`, `missing_document` or `dtd_not_allowed` (one per part that declares a DTD)
  * @throws TypeError when `bytes` is not a Uint8Array
@@ -200,13 +197,11 @@ export function openTemplate(bytes: Uint8Array): OpenedTemplate {
   entries.forEach((entry, i) => {
     if (isXmlPart(entry.name)) checkActualSize(datas[i] as Uint8Array, entry);
   });
-  let zip: PizZip;
-  try {
-    zip = openZip(bytes);
-  } catch (cause) {
-    refuse(TemplateIssueCode.NotADocx, NOT_A_ZIP, cause);
+  // Stored and DEFLATE are the only methods a .docx uses (and the only ones read here).
+  if (entries.some((entry) => entry.method !== 0 && entry.method !== 8)) {
+    refuse(TemplateIssueCode.NotADocx, DAMAGED);
   }
-  if (!zip.file("word/document.xml")) {
+  if (!entries.some((entry) => entry.name === "word/document.xml")) {
     refuse(
       TemplateIssueCode.MissingDocument,
       "The template is not a Word document: the zip has no word/document.xml. Save it in Word or WPS as “Word 文档 (*.docx)”.",
@@ -248,5 +243,5 @@ export function openTemplate(bytes: Uint8Array): OpenedTemplate {
     }
   });
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
-  return { zip, parts, texts };
+  return { parts, texts };
 }

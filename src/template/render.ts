@@ -2,6 +2,7 @@ import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { isSignOffXml, signOffKeepEdit, type TextEdit } from "../layout/sign-off.js";
+import { crc32, deflatePart, TemplateZip, writeZip, type ZipPart } from "./docx-zip.js";
 import { type OpenedTemplate, openTemplate } from "./open.js";
 import {
   issuesFromDocxtemplater,
@@ -13,7 +14,6 @@ import {
   TemplateIssueCode,
   type XmlToken,
 } from "./template-issues.js";
-import { crc32, deflatePart, writeZip, type ZipPart } from "./zip.js";
 
 /** The main document part, where the sign-off is. */
 const DOCUMENT_PART = "word/document.xml";
@@ -180,6 +180,8 @@ export interface CompiledTemplate {
   missing: MissingTag[];
   /** The template's files and texts, to copy the parts a render leaves unchanged. */
   source: OpenedTemplate;
+  /** The zip docxtemplater reads, recording what a render writes. */
+  zip: TemplateZip;
 }
 
 /**
@@ -197,11 +199,12 @@ export function compileTemplate(
   onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
 ): CompiledTemplate | undefined {
   const source = openTemplate(template);
-  const zip: PizZip = source.zip;
+  const zip = new TemplateZip(source.parts, source.texts);
   const parts: CompiledParts = { tags: new Map(), locators: new Map() };
   const missing: MissingTag[] = [];
   try {
-    const doc = new Docxtemplater(zip, {
+    // docxtemplater's typing asks for a PizZip; it uses only the calls TemplateZip answers.
+    const doc = new Docxtemplater(zip as unknown as PizZip, {
       paragraphLoop: true,
       linebreaks: true,
       // Problems reach the caller as a TemplateError; nothing is printed to the console.
@@ -210,7 +213,7 @@ export function compileTemplate(
       modules: [listener(parts, missing), signOffKeeper()],
       nullGetter: () => "",
     });
-    return { doc, parts, missing, source };
+    return { doc, parts, missing, source, zip };
   } catch (error) {
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
@@ -272,32 +275,12 @@ export function renderTemplate(
   return renderCompiled(compiledTemplate(template), view, options, () => forgetCompiled(template));
 }
 
-/**
- * What docxtemplater wrote while rendering: the zip it is given for a render only records, so that the
- * compiled template's zip stays as the template has it.
- */
-function recordingZip(source: OpenedTemplate, written: Map<string, string | Uint8Array>) {
-  return {
-    files: source.zip.files,
-    file(name: string, content?: string | Uint8Array) {
-      if (content === undefined) return source.zip.file(name);
-      written.set(name, content);
-      return this;
-    },
-    remove(name: string) {
-      written.delete(name);
-      return this;
-    },
-  };
-}
-
 /** The docxtemplater internals {@link renderCompiled} relies on; checked before each render. */
 interface Rerenderable {
   rendered: boolean;
   scopeManagers: Record<string, unknown>;
   /** Which part renders with which data: built from the data of the first render, so reset. */
   mapper: unknown;
-  zip: unknown;
   compiled: Record<string, unknown>;
 }
 
@@ -306,8 +289,7 @@ function asRerenderable(doc: Docxtemplater): Rerenderable {
   if (
     typeof d.rendered !== "boolean" ||
     typeof d.scopeManagers !== "object" ||
-    typeof d.compiled !== "object" ||
-    typeof d.zip !== "object"
+    typeof d.compiled !== "object"
   ) {
     // Only a docxtemplater other than the pinned version can get here (see package.json).
     throw new Error(
@@ -320,7 +302,7 @@ function asRerenderable(doc: Docxtemplater): Rerenderable {
 /**
  * Renders a compiled template again. docxtemplater renders an instance once; its compiled parts (the
  * parsed tags, the part of the work that costs most) are kept and its per-render state reset instead:
- * `rendered`, the scope managers and `mapper` (which hold the data) and the zip (a recording one). This leans on
+ * `rendered`, the scope managers and `mapper` (which hold the data), and what the zip recorded. This leans on
  * docxtemplater's internals, so its version is pinned in package.json and a test renders one compiled
  * template many times against fresh instances.
  */
@@ -330,13 +312,12 @@ function renderCompiled(
   options: RenderTemplateOptions,
   onEngineError: () => void,
 ): Uint8Array<ArrayBuffer> {
-  const { doc, parts, missing, source } = compiled;
+  const { doc, parts, missing, source, zip } = compiled;
   const state = asRerenderable(doc);
-  const written = new Map<string, string | Uint8Array>();
   state.rendered = false;
   state.scopeManagers = {};
   state.mapper = undefined;
-  state.zip = recordingZip(source, written);
+  zip.written = new Map();
   missing.length = 0;
   try {
     doc.render(view);
@@ -345,13 +326,11 @@ function renderCompiled(
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
     throw new TemplateError(ErrorCode.RenderFailed, issues, { cause: error });
-  } finally {
-    state.zip = source.zip;
   }
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
-  return writeZip(outputParts(source, written));
+  return writeZip(outputParts(source, zip.written));
 }
 
 const decoder = new TextDecoder();
