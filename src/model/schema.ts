@@ -1,5 +1,5 @@
 import { isValid, parseISO } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { fail } from "./issues.js";
