@@ -1,4 +1,5 @@
-import { isValid, parseISO } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 import * as z from "zod";
 import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
