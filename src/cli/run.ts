@@ -3,12 +3,9 @@ import { resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ErrorCode, type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
 import { FontSet, LINES_PER_PAGE, Margins } from "../layout/options.js";
-import { toJsonSchema } from "../model/json-schema.js";
-import { type InvalidCharacters, validateSummary } from "../model/parse.js";
-import { parseSummaryJson, writeFileAtomic } from "../node.js";
-import { renderSummary } from "../render-summary.js";
+import type { InvalidCharacters } from "../model/parse.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
-import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
+import type { InspectTemplateResult, TemplateTag } from "../template/inspect.js";
 import type { MissingValues } from "../template/render.js";
 import { VERSION } from "../version.js";
 
@@ -23,6 +20,18 @@ export interface CliIo {
   /** The seed example that `init` copies. */
   examplePath: string;
 }
+
+/**
+ * The library's heavy parts (the model's schema, the template engine), loaded by the commands that use
+ * them: `--help`, `--version` and usage errors load none of them.
+ */
+const load = {
+  node: () => import("../node.js"),
+  render: () => import("../render-summary.js"),
+  parse: () => import("../model/parse.js"),
+  inspect: () => import("../template/inspect.js"),
+  schema: () => import("../model/json-schema.js"),
+};
 
 /** Exit codes: 0 success, 1 invalid input (summary, template, files), 2 usage errors. */
 export const ExitCode = { Ok: 0, InvalidInput: 1, Usage: 2 } as const;
@@ -145,6 +154,10 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
           linesPerPage?: number;
         },
       ) => {
+        const [{ parseSummaryJson, writeFileAtomic }, { renderSummary }] = await Promise.all([
+          load.node(),
+          load.render(),
+        ]);
         const source = file === "-" ? "<stdin>" : file;
         const text = await readInput(io, file);
         const template = isBuiltInTemplate(opts.template)
@@ -190,6 +203,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .argument("<summary.json>", 'the summary as JSON, or "-" for standard input')
     .addOption(invalidCharacters)
     .action(async (file: string, opts: { invalidCharacters: string }) => {
+      const [{ parseSummaryJson }, { validateSummary }] = await Promise.all([load.node(), load.parse()]);
       const text = await readInput(io, file);
       const source = file === "-" ? "<stdin>" : file;
       let warnings: readonly Issue[] = [];
@@ -212,8 +226,9 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .description("list the tags a .docx template uses and every problem in it (exit 1 when there is any)")
     .argument("<template.docx>", "the template to check")
     .action(async (file: string) => {
+      const { inspectTemplate } = await load.inspect();
       const bytes = await readBytes(io, file);
-      let inspection: ReturnType<typeof inspectTemplate>;
+      let inspection: InspectTemplateResult;
       try {
         inspection = inspectTemplate(bytes);
       } catch (error) {
@@ -235,7 +250,8 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
   program
     .command("schema")
     .description("print the JSON Schema of a summary")
-    .action(() => {
+    .action(async () => {
+      const { toJsonSchema } = await load.schema();
       io.stdout(`${JSON.stringify(toJsonSchema(), null, 2)}\n`);
       done(ExitCode.Ok);
     });
@@ -246,6 +262,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .argument("[file]", "where to write it", "meeting-summary.json")
     .option("-f, --force", "overwrite the file if it exists")
     .action(async (file: string, opts: { force?: boolean }) => {
+      const [{ writeFileAtomic }, { toJsonSchema }] = await Promise.all([load.node(), load.schema()]);
       const target = resolve(io.cwd, file);
       if (!opts.force && (await stat(target).catch(() => undefined))) {
         io.stderr(`${file}: already exists (use --force to overwrite)\n`);
