@@ -79,7 +79,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
 /** Options of {@link writeSummaryDocx}: as {@link RenderOptions}, and `template` may be a file path. */
 export interface WriteOptions extends Omit<RenderOptions, "template"> {
   /** A built-in template name (default `"report"`), a path to a .docx template, or its bytes. */
-  template?: BuiltInTemplate | string | Uint8Array | ArrayBuffer;
+  template?: BuiltInTemplate | string | Uint8Array | ArrayBuffer | undefined;
 }
 
 /**

@@ -128,6 +128,92 @@ export const isError = (e: unknown) => e instanceof InvalidSummaryError && e.iss
   expect(run.status).toBe(0);
 });
 
+it("type-checks in a browser project: DOM library, no Node types, exactOptionalPropertyTypes", () => {
+  const consumer = `import { renderSummary } from "meeting-summary-docx";
+const summary = {
+  title: "t",
+  preparation: { heading: "h", blocks: ["p"] },
+  organization: { heading: "h", blocks: [{ type: "item", heading: "x", text: "y" }] },
+  outcomes: { heading: "h", blocks: [{ type: "ordinals", items: ["a"] }] },
+} as const;
+export async function download(file: File | undefined, fonts?: "plain" | "gb2312"): Promise<Blob> {
+  const bytes = await renderSummary(summary, { template: file, layout: { fonts: fonts ?? "gb2312" } });
+  return new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+}
+`;
+  writeFileSync(join(app, "browser.ts"), consumer);
+  // A browser project's settings: no @types/node (types: []), the DOM library, the strictest options.
+  const browserConfig = {
+    compilerOptions: {
+      noEmit: true,
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      lib: ["es2022", "dom"],
+      types: [],
+      module: "esnext",
+      moduleResolution: "bundler",
+      skipLibCheck: true,
+    },
+    files: ["browser.ts"],
+  };
+  writeFileSync(join(app, "tsconfig.browser.json"), JSON.stringify(browserConfig));
+  const tsc = join(repo, "node_modules", "typescript", "bin", "tsc");
+  const run = node([tsc, "-p", "tsconfig.browser.json"]);
+  expect(run.stdout + run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  // No Node type reaches the declarations of the main entry (index.d.ts and what it imports).
+  const declarations = execFileSync(
+    "find",
+    [
+      "dist/esm",
+      "-name",
+      "*.d.ts",
+      "-not",
+      "-name",
+      "node.d.ts",
+      "-not",
+      "-path",
+      "*/cli/*",
+      "-not",
+      "-name",
+      "pool*.d.ts",
+    ],
+    { cwd: pkg, encoding: "utf8" },
+  )
+    .trim()
+    .split("\n");
+  for (const file of declarations) {
+    expect({
+      file,
+      node: /\bBuffer\b|NodeJS\.|types="node"|from "node:/.test(readFileSync(join(pkg, file), "utf8")),
+    }).toEqual({ file, node: false });
+  }
+});
+
+it("renders on a pool of worker threads (meeting-summary-docx/pool) what renderSummary renders", () => {
+  const script = `import { createRenderPool } from "meeting-summary-docx/pool";
+import { renderSummary } from "meeting-summary-docx";
+import fs from "node:fs";
+const seed = JSON.parse(fs.readFileSync("seed.json", "utf8"));
+const pool = createRenderPool({ threads: 2 });
+const docs = await Promise.all([0, 1, 2, 3].map((i) => pool.render(seed, { template: i % 2 ? "minutes" : "report" })));
+const same = Buffer.from(docs[0]).equals(Buffer.from(await renderSummary(seed)));
+const sameMinutes = Buffer.from(docs[1]).equals(Buffer.from(await renderSummary(seed, { template: "minutes" })));
+let failed;
+try { await pool.render({ title: 1 }); } catch (e) { failed = [e.name, e.code, e.issues[0].path.join(".")]; }
+await pool.close();
+console.log(JSON.stringify([pool.threads, docs.length, same, sameMinutes, failed]));`;
+  const run = node(["--input-type=module", "-e", script]);
+  expect(run.stderr).toBe("");
+  expect(JSON.parse(run.stdout)).toEqual([
+    2,
+    4,
+    true,
+    true,
+    ["InvalidSummaryError", "invalid_summary", "title"],
+  ]);
+});
+
 describe("the meeting-summary CLI, run as a process", () => {
   const bin = () => join(pkg, manifest.bin["meeting-summary"]);
 

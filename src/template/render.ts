@@ -228,7 +228,7 @@ export function compileTemplate(
 /** Options of {@link renderTemplate}. */
 export interface RenderTemplateOptions {
   /** A tag without a value: `"error"` (default) or `"empty"`. */
-  missingValues?: MissingValues;
+  missingValues?: MissingValues | undefined;
 }
 
 function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): TemplateIssue[] {
