@@ -23,7 +23,7 @@ function lineAndColumn(text: string, offset: number): string {
  * Parses JSON text into a validated summary; a syntax error is reported like any other issue.
  * @param json - the text of a JSON file (a leading BOM is ignored)
  * @param options - {@link ParseOptions}
- * @throws {@link InvalidSummaryError}: issue code `invalid_json` (with line and column where the JSON
+ * @throws {@link index!InvalidSummaryError}: issue code `invalid_json` (with line and column where the JSON
  *   parser gives a position), or the model's issues
  * @example
  * parseSummaryJson('{"title": ""}').title
@@ -48,7 +48,7 @@ export function parseSummaryJson(json: string, options?: ParseOptions): MeetingS
  * Reads and validates a summary from a JSON file (UTF-8, a BOM is allowed).
  * @param path - the JSON file
  * @param options - {@link ParseOptions}
- * @throws {@link InvalidSummaryError} for invalid JSON or an invalid summary; the fs error when unreadable
+ * @throws {@link index!InvalidSummaryError} for invalid JSON or an invalid summary; the fs error when unreadable
  * @example
  * const summary = await readSummaryFile("examples/seed-report.json")
  */
@@ -88,7 +88,7 @@ export interface WriteOptions extends Omit<RenderOptions, "template"> {
  * @param summary - the report (validated here)
  * @param path - where the .docx goes
  * @param options - {@link WriteOptions}; `template` may be a path to your .docx
- * @throws {@link InvalidSummaryError}, {@link TemplateError} as {@link renderSummary} does
+ * @throws {@link index!InvalidSummaryError}, {@link index!TemplateError} as {@link renderSummary} does
  * @example
  * await writeSummaryDocx(summary, "report.docx")
  * await writeSummaryDocx(summary, "report.docx", { template: "branch-letterhead.docx" })
