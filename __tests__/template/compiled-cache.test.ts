@@ -82,5 +82,24 @@ describe("one compiled template, many renders", () => {
     const copy = template.slice();
     template.fill(0, 0, template.length); // the same buffer, now rubbish
     expect(renderTemplate(copy, view)).toEqual(first);
+    // The changed buffer itself is compiled afresh, not served from what it held before.
+    expect(() => renderTemplate(template, view)).toThrow(
+      expect.objectContaining({ code: "invalid_template" }),
+    );
+  });
+
+  it("refuses an encrypted template", async () => {
+    const bytes = (await builtInTemplate("report")).slice();
+    const view = new DataView(bytes.buffer);
+    // Set the "encrypted" flag of the first entry of the central directory.
+    const eocd = bytes.length - 22;
+    const central = view.getUint32(eocd + 16, true);
+    view.setUint16(central + 8, view.getUint16(central + 8, true) | 1, true);
+    expect(() => renderTemplate(bytes, toView(seedReport()))).toThrow(
+      expect.objectContaining({
+        code: "invalid_template",
+        issues: [expect.objectContaining({ code: "not_a_docx" })],
+      }),
+    );
   });
 });

@@ -88,6 +88,7 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) {
       refuse(TemplateIssueCode.NotADocx, "The template is not a .docx file: its zip directory is damaged.");
     }
+    const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const crc32 = view.getUint32(at + 16, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -97,6 +98,12 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
+    if (flags & 1) {
+      refuse(
+        TemplateIssueCode.NotADocx,
+        "The template is encrypted (password-protected); save it without a password.",
+      );
+    }
     entries.push({ name, size, compressedSize, method, crc32, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }

@@ -359,9 +359,9 @@ function outputParts(source: OpenedTemplate, written: Map<string, string | Uint8
 /** How many compiled templates of your own bytes are kept (the built-in ones are kept apart). */
 const CACHED_TEMPLATES = 8;
 
-/** Compiled templates by buffer, and by content for another buffer with the same bytes. */
-const byBuffer = new WeakMap<Uint8Array, CompiledTemplate>();
-/** Least recently used first. */
+/** Compiled templates by buffer (with a copy of the bytes they were compiled from). */
+const byBuffer = new WeakMap<Uint8Array, { bytes: Uint8Array; compiled: CompiledTemplate }>();
+/** By content, for another buffer with the same bytes; least recently used first. */
 const byContent = new Map<string, { bytes: Uint8Array; compiled: CompiledTemplate }>();
 
 function contentKey(bytes: Uint8Array): string {
@@ -377,32 +377,27 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * The compiled template of `bytes`, compiled on first use and kept: per buffer (a WeakMap, so it goes
- * with the buffer) and for the last {@link CACHED_TEMPLATES} contents. A template's bytes must not be
- * changed in place after it was rendered.
+ * with the buffer) and for the last {@link CACHED_TEMPLATES} contents. A buffer seen before is compared
+ * with the bytes it held then, so one changed in place is compiled afresh.
  */
 function compiledTemplate(bytes: Uint8Array): CompiledTemplate {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
   }
   const kept = byBuffer.get(bytes);
-  if (kept) return kept;
+  if (kept && sameBytes(kept.bytes, bytes)) return kept.compiled;
   const key = contentKey(bytes);
-  const entry = byContent.get(key);
-  let compiled: CompiledTemplate;
-  if (entry && sameBytes(entry.bytes, bytes)) {
-    byContent.delete(key);
-    compiled = entry.compiled;
-  } else {
-    compiled = compileTemplate(bytes) as CompiledTemplate;
-  }
-  byContent.set(key, { bytes: compiled === entry?.compiled ? entry.bytes : bytes.slice(), compiled });
+  let entry = byContent.get(key);
+  if (entry && sameBytes(entry.bytes, bytes)) byContent.delete(key);
+  else entry = { bytes: bytes.slice(), compiled: compileTemplate(bytes) as CompiledTemplate };
+  byContent.set(key, entry);
   while (byContent.size > CACHED_TEMPLATES) byContent.delete(byContent.keys().next().value as string);
-  byBuffer.set(bytes, compiled);
-  return compiled;
+  byBuffer.set(bytes, entry);
+  return entry.compiled;
 }
 
 function forgetCompiled(bytes: Uint8Array): void {
-  const compiled = byBuffer.get(bytes);
+  const compiled = byBuffer.get(bytes)?.compiled;
   byBuffer.delete(bytes);
   for (const [key, entry] of byContent) if (entry.compiled === compiled) byContent.delete(key);
 }
