@@ -92,6 +92,24 @@ ${renderScript("").replace("(async", "await (async")}`;
   expect(paragraphTexts(readFileSync(out))).toEqual(seedLines());
 });
 
+it("builds a template in another layout with the docx package bundled in (docx is not installed)", () => {
+  expect(() => require.resolve("docx", { paths: [app] })).toThrow();
+  const esm = node([
+    "--input-type=module",
+    "-e",
+    `import { builtInTemplate } from "meeting-summary-docx";
+const bytes = await builtInTemplate("minutes", { fonts: "plain", margins: "screen" });
+console.log(bytes.length > 5000, new TextDecoder().decode(bytes.subarray(0, 2)));`,
+  ]);
+  expect([esm.stderr, esm.stdout]).toEqual(["", "true PK\n"]);
+  const cjs = node([
+    "-e",
+    `require("meeting-summary-docx").builtInTemplate("document", { linesPerPage: 20 })
+  .then((bytes) => console.log(bytes.length > 5000));`,
+  ]);
+  expect([cjs.stderr, cjs.stdout]).toEqual(["", "true\n"]);
+});
+
 it("exports the JSON Schema file", () => {
   const run = node(["-e", 'console.log(require("meeting-summary-docx/schema.json").title)']);
   expect(run.stdout).toBe("MeetingSummary\n");

@@ -22,11 +22,14 @@ const PREBUILT: Record<BuiltInTemplate, () => Promise<{ base64: string }>> = {
   minutes: () => import("./prebuilt/minutes.js"),
 };
 
-/** The builders, for any other layout: they import `docx`, so they load only when such a layout is asked for. */
+/**
+ * The builders, for any other layout: they hold the `docx` package (bundled in at build time), so they
+ * load only when such a layout is asked for.
+ */
 const BUILDERS: Record<BuiltInTemplate, () => Promise<(layout: ResolvedLayout) => Promise<Uint8Array>>> = {
-  report: async () => (await import("../layout/report.js")).buildReportTemplate,
-  document: async () => (await import("../layout/document.js")).buildDocumentTemplate,
-  minutes: async () => (await import("../layout/minutes.js")).buildMinutesTemplate,
+  report: async () => (await import("../layout/builders.js")).buildReportTemplate,
+  document: async () => (await import("../layout/builders.js")).buildDocumentTemplate,
+  minutes: async () => (await import("../layout/builders.js")).buildMinutesTemplate,
 };
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
