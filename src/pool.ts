@@ -29,6 +29,7 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
+/** A render under way: how to settle its promise. */
 interface Pending {
   resolve(bytes: Uint8Array<ArrayBuffer>): void;
   reject(error: unknown): void;
@@ -62,58 +63,56 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     throw new RangeError(`options.threads must be a whole number from 1 to 256 (got ${String(threads)})`);
   }
   const workerUrl = new URL("./pool-worker.js", import.meta.url);
-  const pending = new Map<number, Pending>();
-  const load: number[] = [];
-  const workers: Worker[] = [];
+  // A worker takes node's flags, except --input-type, which only a string given to `node -e` allows.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  /** Each worker with the jobs it has under way. */
+  const slots: { worker: Worker; jobs: Map<number, Pending> }[] = [];
   let next = 0;
   let closed = false;
-  for (let i = 0; i < threads; i++) {
-    // A worker takes node's flags, except --input-type, which only a string given to `node -e` allows.
-    const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  let settled: (() => void) | undefined;
+  const underWay = () => slots.reduce((n, slot) => n + slot.jobs.size, 0);
+  const start = (i: number) => {
+    const jobs = new Map<number, Pending>();
     const worker = new Worker(workerUrl, { execArgv });
-    load.push(0);
+    slots[i] = { worker, jobs };
     worker.on(
       "message",
       (message: { id: number; bytes?: Uint8Array<ArrayBuffer>; failure?: PoolFailure }) => {
-        load[i] = (load[i] as number) - 1;
-        const job = pending.get(message.id);
-        pending.delete(message.id);
-        if (!job) return;
-        if (message.failure) job.reject(revive(message.failure));
-        else job.resolve(new Uint8Array(message.bytes?.buffer as ArrayBuffer));
+        const job = jobs.get(message.id);
+        jobs.delete(message.id);
+        if (job && message.failure) job.reject(revive(message.failure));
+        else job?.resolve(new Uint8Array(message.bytes?.buffer as ArrayBuffer));
+        if (settled && underWay() === 0) settled();
       },
     );
-    worker.on("error", (error) => {
-      // A worker that crashed takes its jobs with it: fail them rather than wait for ever.
-      for (const [id, job] of pending) {
-        job.reject(error);
-        pending.delete(id);
-      }
+    const lost = (error: Error) => {
+      // A worker that crashed (or ran out of memory) fails its own jobs, and a new one takes its place.
+      for (const job of jobs.values()) job.reject(error);
+      jobs.clear();
+      if (slots[i]?.worker === worker && !closed) start(i);
+      if (settled && underWay() === 0) settled();
+    };
+    worker.on("error", lost);
+    worker.on("exit", (code) => {
+      if (!closed || jobs.size > 0) lost(new Error(`a render worker stopped (exit code ${code})`));
     });
-    workers.push(worker);
-  }
-  const idle = () =>
-    new Promise<void>((resolve) => {
-      const check = () => (pending.size === 0 ? resolve() : setTimeout(check, 5));
-      check();
-    });
+  };
+  for (let i = 0; i < threads; i++) start(i);
   return {
     threads,
     render(summary, renderOptions = {}) {
       if (closed) return Promise.reject(new Error("the render pool is closed"));
       const id = next++;
-      let least = 0;
-      for (let i = 1; i < threads; i++) if ((load[i] as number) < (load[least] as number)) least = i;
-      load[least] = (load[least] as number) + 1;
+      let slot = slots[0] as (typeof slots)[number];
+      for (const other of slots) if (other.jobs.size < slot.jobs.size) slot = other;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        slot.jobs.set(id, { resolve, reject });
         const job: PoolJob = { id, summary, options: renderOptions };
         try {
-          (workers[least] as Worker).postMessage(job);
+          slot.worker.postMessage(job);
         } catch (error) {
-          // Not cloneable (a function in the summary, …): the same TypeError renderSummary's checks give.
-          pending.delete(id);
-          load[least] = (load[least] as number) - 1;
+          // Not cloneable (a function in the summary, …): refused like a wrong option.
+          slot.jobs.delete(id);
           reject(
             new TypeError(
               `the summary and options must be plain data to render on a pool (${String(error)})`,
@@ -124,8 +123,8 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     },
     async close() {
       closed = true;
-      await idle();
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      if (underWay() > 0) await new Promise<void>((resolve) => (settled = resolve));
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };
 }

@@ -219,8 +219,15 @@ const same = Buffer.from(docs[0]).equals(Buffer.from(await renderSummary(seed)))
 const sameMinutes = Buffer.from(docs[1]).equals(Buffer.from(await renderSummary(seed, { template: "minutes" })));
 let failed;
 try { await pool.render({ title: 1 }); } catch (e) { failed = [e.name, e.code, e.issues[0].path.join(".")]; }
+let notData;
+try { await pool.render({ ...seed, title: () => "t" }); } catch (e) { notData = e.name; }
+// close() waits for the renders under way.
+const last = pool.render(seed);
 await pool.close();
-console.log(JSON.stringify([pool.threads, docs.length, same, sameMinutes, failed]));`;
+const lastOk = Buffer.from(await last).equals(Buffer.from(docs[0]));
+let refused;
+try { await pool.render(seed); } catch (e) { refused = e.message; }
+console.log(JSON.stringify([pool.threads, docs.length, same, sameMinutes, failed, notData, lastOk, refused]));`;
   const run = node(["--input-type=module", "-e", script]);
   expect(run.stderr).toBe("");
   expect(JSON.parse(run.stdout)).toEqual([
@@ -229,6 +236,9 @@ console.log(JSON.stringify([pool.threads, docs.length, same, sameMinutes, failed
     true,
     true,
     ["InvalidSummaryError", "invalid_summary", "title"],
+    "TypeError",
+    true,
+    "the render pool is closed",
   ]);
 });
 
