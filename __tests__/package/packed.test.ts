@@ -10,7 +10,8 @@ import { seedLines } from "../fixtures/summaries";
 import { paragraphTexts } from "../helpers/docx";
 
 const repo = join(__dirname, "..", "..");
-const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+const manifestText = readFileSync(join(repo, "package.json"), "utf8");
+const manifest = JSON.parse(manifestText);
 let app: string;
 let pkg: string;
 
@@ -65,6 +66,14 @@ it("ships only what users need", () => {
     ]),
   );
   expect(files.some((f) => f.includes("__tests__") || f.startsWith("./src/"))).toBe(false);
+});
+
+it("publishes no install-time script (npm would warn about it), and leaves package.json as it was", () => {
+  const packed = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  expect(Object.keys(packed.scripts)).not.toContain("prepare");
+  expect(packed.scripts).not.toHaveProperty("install");
+  expect(packed.scripts).not.toHaveProperty("postinstall");
+  expect(readFileSync(join(repo, "package.json"), "utf8")).toBe(manifestText);
 });
 
 it("renders the seed from CommonJS (require)", () => {
