@@ -94,7 +94,13 @@ export type {
 } from "./model/types.js";
 export { MeetingKind } from "./model/types.js";
 // Render
-export { type RenderOptions, renderSummary } from "./render-summary.js";
+export {
+  type BlobLike,
+  type DeepReadonly,
+  type RenderOptions,
+  renderSummary,
+  type TemplateSource,
+} from "./render-summary.js";
 // Templates
 export { BuiltInTemplate, builtInTemplate } from "./template/builtin.js";
 export {

@@ -34,7 +34,7 @@ function placeOf(text: string, offset: number): { line: number; column: number; 
  * Parses JSON text into a validated summary; a syntax error is reported like any other issue.
  * @param json - the text of a JSON file (a leading BOM is ignored)
  * @param options - {@link ParseOptions}
- * @throws {@link InvalidSummaryError}: issue code `invalid_json` (with line and column where the JSON
+ * @throws {@link index!InvalidSummaryError}: issue code `invalid_json` (with line and column where the JSON
  *   parser gives a position), or the model's issues
  * @example
  * parseSummaryJson('{"title": ""}').title
@@ -68,7 +68,7 @@ export function parseSummaryJson(json: string, options?: ParseOptions): MeetingS
  * GB18030/GBK as older Windows tools save it (see {@link decodeText}).
  * @param path - the JSON file
  * @param options - {@link ParseOptions}
- * @throws {@link InvalidSummaryError} for invalid JSON or an invalid summary; {@link UnreadableTextError}
+ * @throws {@link index!InvalidSummaryError} for invalid JSON or an invalid summary; {@link index!UnreadableTextError}
  *   for bytes that are not text in one of those encodings; the fs error when unreadable
  * @example
  * const summary = await readSummaryFile("examples/seed-report.json")
@@ -201,7 +201,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
 /** Options of {@link writeSummaryDocx}: as {@link RenderOptions}, and `template` may be a file path. */
 export interface WriteOptions extends Omit<RenderOptions, "template"> {
   /** A built-in template name (default `"report"`), a path to a .docx template, or its bytes. */
-  template?: BuiltInTemplate | string | Uint8Array | ArrayBuffer;
+  template?: BuiltInTemplate | string | Uint8Array | ArrayBuffer | undefined;
 }
 
 /**
@@ -210,7 +210,7 @@ export interface WriteOptions extends Omit<RenderOptions, "template"> {
  * @param summary - the report (validated here)
  * @param path - where the .docx goes
  * @param options - {@link WriteOptions}; `template` may be a path to your .docx
- * @throws {@link InvalidSummaryError}, {@link TemplateError} as {@link renderSummary} does
+ * @throws {@link index!InvalidSummaryError}, {@link index!TemplateError} as {@link renderSummary} does
  * @example
  * await writeSummaryDocx(summary, "report.docx")
  * await writeSummaryDocx(summary, "report.docx", { template: "branch-letterhead.docx" })

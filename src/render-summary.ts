@@ -2,6 +2,7 @@ import { ErrorCode, InvalidSummaryError, TemplateError } from "./errors/index.js
 import { toView } from "./format/view.js";
 import { type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./layout/options.js";
 import { checkLocale } from "./messages/catalogue.js";
+import { suggest } from "./model/issues.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
 import { templateIssues } from "./model/template-checks.js";
 import type { MeetingSummary } from "./model/types.js";
@@ -11,12 +12,35 @@ import { checkData } from "./template/data.js";
 import { analyseTemplate, type TemplateTag } from "./template/inspect.js";
 import {
   type CompiledParts,
-  compileTemplate,
+  type CompiledTemplate,
+  cachedTemplate,
   inLocale,
   type RenderTemplateOptions,
   renderCompiled,
 } from "./template/render.js";
 import { localizeIssues, type TemplateIssue, TemplateIssueCode } from "./template/template-issues.js";
+
+/**
+ * A value with every array and object readonly, as an `as const` literal has them: what
+ * {@link renderSummary} accepts (it only reads the summary).
+ */
+export type DeepReadonly<T> = T extends Date
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+/** Your own .docx template: its bytes, or a Blob (a File from an `<input type="file">`) holding them. */
+export type TemplateSource = Uint8Array | ArrayBuffer | BlobLike;
+
+/** What {@link renderSummary} needs of a Blob (so that the types stand without the DOM library). */
+export interface BlobLike {
+  arrayBuffer(): Promise<ArrayBuffer>;
+  readonly size: number;
+  readonly type: string;
+}
 
 /** Options of {@link renderSummary}. */
 export interface RenderOptions extends ParseOptions, RenderTemplateOptions {
@@ -29,11 +53,31 @@ export interface RenderOptions extends ParseOptions, RenderTemplateOptions {
    * const warnings: TemplateIssue[] = [];
    * await renderSummary(summary, { template, onWarning: (w) => warnings.push(w) });
    */
-  onWarning?: (warning: TemplateIssue) => void;
-  /** A built-in template name (default `"report"`), or the bytes of your own .docx template. */
-  template?: BuiltInTemplate | Uint8Array | ArrayBuffer;
+  onWarning?: ((warning: TemplateIssue) => void) | undefined;
+  /** A built-in template name (default `"report"`), or your own .docx template (bytes or a Blob). */
+  template?: BuiltInTemplate | TemplateSource | undefined;
   /** How a built-in template is laid out: fonts, margins, lines per page (ignored for your own .docx). */
-  layout?: LayoutOptions;
+  layout?: LayoutOptions | undefined;
+}
+
+/** Every option {@link renderSummary} knows; anything else is a mistake worth naming. */
+const OPTION_NAMES = [
+  "template",
+  "layout",
+  "missingValues",
+  "invalidCharacters",
+  "data",
+  "locale",
+  "onWarning",
+] as const;
+
+function isBlobLike(value: unknown): value is BlobLike {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as BlobLike).arrayBuffer === "function" &&
+    typeof (value as BlobLike).size === "number"
+  );
 }
 
 function templateBytes(
@@ -43,6 +87,7 @@ function templateBytes(
   if (template === undefined) return builtInTemplate("report", layout);
   if (template instanceof Uint8Array) return template;
   if (template instanceof ArrayBuffer) return new Uint8Array(template);
+  if (isBlobLike(template)) return template.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   if (isBuiltInTemplate(template)) return builtInTemplate(template, layout);
   throw new TypeError(
     `options.template must be a built-in template name ("report", "document", "minutes") or the bytes of a .docx (got ${typeof template === "string" ? JSON.stringify(template) : typeof template})`,
@@ -60,6 +105,13 @@ function isPlainUnknown(issue: TemplateIssue, tags: readonly TemplateTag[]): boo
 /** Checks the options; returns the layout with its defaults filled in. */
 function checkOptions(options: RenderOptions): ResolvedLayout {
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  for (const key of Object.keys(options)) {
+    if ((OPTION_NAMES as readonly string[]).includes(key)) continue;
+    const likely = suggest(key, OPTION_NAMES);
+    throw new TypeError(
+      `options.${key} is not an option of renderSummary${likely ? ` (did you mean ${likely}?)` : ""}: use ${OPTION_NAMES.join(", ")}`,
+    );
+  }
   const layout = resolveLayout(options.layout);
   const { missingValues, onWarning } = options;
   if (onWarning !== undefined && typeof onWarning !== "function") {
@@ -91,7 +143,8 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
  * @throws {@link TemplateError} (`invalid_template` / `render_failed`) for a template that cannot be used
  *   (every problem `inspectTemplate` reports, a template with no tag)
  * @throws {@link InvalidDataError} (`invalid_data`) for `data` that shadows a tag or is not JSON-like
- * @throws TypeError / RangeError for wrong options
+ * @throws TypeError / RangeError for wrong options: an option it does not know (a misspelling like
+ *   `missingValue` is named, with the option meant), or a value of the wrong type or out of its set
  * @example
  * const bytes = await renderSummary(summary)
  * //=> Uint8Array [80, 75, 3, 4, …] (a .docx)
@@ -100,9 +153,9 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
  * //=> throws InvalidSummaryError: "会议总结有误：标题（title）不能为空"
  */
 export async function renderSummary(
-  summary: MeetingSummary,
+  summary: MeetingSummary | DeepReadonly<MeetingSummary>,
   options: RenderOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const layout = checkOptions(options);
   const template = templateBytes(options.template, layout);
   // A built-in template's sign-off keeps to its line grid; a template of your own gets GB/T 9704's.
@@ -121,18 +174,38 @@ export async function renderSummary(
   return inLocale(locale, () => {
     // The template is checked as `inspect` checks it, and refused with the very issues inspect lists (a
     // misspelt loop would otherwise drop its whole part without a word).
+    // Compiled once per template and kept (src/template/render.ts); a template that does not compile is
+    // analysed for every issue inspect would list.
     let structural: TemplateIssue[] = [];
     let seen: CompiledParts | undefined;
-    const compiled = compileTemplate(bytes, (issues, parts) => {
+    const compiled = cachedTemplate(bytes, (issues, parts) => {
       structural = issues;
       seen = parts;
     });
-    const found = analyseTemplate((compiled?.parts ?? seen) as CompiledParts, structural, data);
+    const found = analysis(compiled, (compiled?.parts ?? seen) as CompiledParts, structural, data);
     const issues = found.issues.filter((issue) => !(emptyAllowed && isPlainUnknown(issue, found.tags)));
     if (issues.length > 0 || !compiled) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
     const warnings = [...found.warnings, ...unplacedContent(parsed, found.tags)];
-    const rendered = renderCompiled(compiled, view, data, options);
+    const rendered = renderCompiled(compiled, view, data, options, bytes);
     for (const warning of localizeIssues(warnings, locale)) options.onWarning?.(warning);
     return rendered;
   });
+}
+
+/** The analysis of a compiled template without data of your own, kept with it: it does not change. */
+const analyses = new WeakMap<CompiledTemplate, ReturnType<typeof analyseTemplate>>();
+
+function analysis(
+  compiled: CompiledTemplate | undefined,
+  parts: CompiledParts,
+  structural: TemplateIssue[],
+  data: Readonly<Record<string, unknown>> | undefined,
+): ReturnType<typeof analyseTemplate> {
+  if (!compiled || data !== undefined) return analyseTemplate(parts, structural, data);
+  let found = analyses.get(compiled);
+  if (!found) {
+    found = analyseTemplate(parts, structural, undefined);
+    analyses.set(compiled, found);
+  }
+  return found;
 }

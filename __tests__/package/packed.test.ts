@@ -10,7 +10,8 @@ import { seedLines } from "../fixtures/summaries";
 import { paragraphTexts } from "../helpers/docx";
 
 const repo = join(__dirname, "..", "..");
-const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+const manifestText = readFileSync(join(repo, "package.json"), "utf8");
+const manifest = JSON.parse(manifestText);
 let app: string;
 let pkg: string;
 
@@ -67,6 +68,14 @@ it("ships only what users need", () => {
     ]),
   );
   expect(files.some((f) => f.includes("__tests__") || f.startsWith("./src/"))).toBe(false);
+});
+
+it("publishes no install-time script (npm would warn about it), and leaves package.json as it was", () => {
+  const packed = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  expect(Object.keys(packed.scripts)).not.toContain("prepare");
+  expect(packed.scripts).not.toHaveProperty("install");
+  expect(packed.scripts).not.toHaveProperty("postinstall");
+  expect(readFileSync(join(repo, "package.json"), "utf8")).toBe(manifestText);
 });
 
 it("renders the seed from CommonJS (require)", () => {
@@ -134,6 +143,24 @@ import { createRequire } from "node:module"; const require = createRequire(impor
   expect(run.stdout).toBe("2 true true invalid_summary title\n");
 });
 
+it("builds a template in another layout with the docx package bundled in (docx is not installed)", () => {
+  expect(() => require.resolve("docx", { paths: [app] })).toThrow();
+  const esm = node([
+    "--input-type=module",
+    "-e",
+    `import { builtInTemplate } from "meeting-summary-docx";
+const bytes = await builtInTemplate("minutes", { fonts: "plain", margins: "screen" });
+console.log(bytes.length > 5000, new TextDecoder().decode(bytes.subarray(0, 2)));`,
+  ]);
+  expect([esm.stderr, esm.stdout]).toEqual(["", "true PK\n"]);
+  const cjs = node([
+    "-e",
+    `require("meeting-summary-docx").builtInTemplate("document", { linesPerPage: 20 })
+  .then((bytes) => console.log(bytes.length > 5000));`,
+  ]);
+  expect([cjs.stderr, cjs.stdout]).toEqual(["", "true\n"]);
+});
+
 it("exports the JSON Schema file", () => {
   const run = node(["-e", 'console.log(require("meeting-summary-docx/schema.json").title)']);
   expect(run.stdout).toBe("MeetingSummary\n");
@@ -168,6 +195,68 @@ export const isError = (e: unknown) => e instanceof InvalidSummaryError && e.iss
   ]);
   expect(run.stdout + run.stderr).toBe("");
   expect(run.status).toBe(0);
+});
+
+it("type-checks in a browser project: DOM library, no Node types, exactOptionalPropertyTypes", () => {
+  const consumer = `import { renderSummary } from "meeting-summary-docx";
+const summary = {
+  title: "t",
+  preparation: { heading: "h", blocks: ["p"] },
+  organization: { heading: "h", blocks: [{ type: "item", heading: "x", text: "y" }] },
+  outcomes: { heading: "h", blocks: [{ type: "ordinals", items: ["a"] }] },
+} as const;
+export async function download(file: File | undefined, fonts?: "plain" | "gb2312"): Promise<Blob> {
+  const bytes = await renderSummary(summary, { template: file, layout: { fonts: fonts ?? "gb2312" } });
+  return new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+}
+`;
+  writeFileSync(join(app, "browser.ts"), consumer);
+  // A browser project's settings: no @types/node (types: []), the DOM library, the strictest options.
+  const browserConfig = {
+    compilerOptions: {
+      noEmit: true,
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      lib: ["es2022", "dom"],
+      types: [],
+      module: "esnext",
+      moduleResolution: "bundler",
+      skipLibCheck: true,
+    },
+    files: ["browser.ts"],
+  };
+  writeFileSync(join(app, "tsconfig.browser.json"), JSON.stringify(browserConfig));
+  const tsc = join(repo, "node_modules", "typescript", "bin", "tsc");
+  const run = node([tsc, "-p", "tsconfig.browser.json"]);
+  expect(run.stdout + run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  // No Node type reaches the declarations of the main entry (index.d.ts and what it imports).
+  const declarations = execFileSync(
+    "find",
+    [
+      "dist/esm",
+      "-name",
+      "*.d.ts",
+      "-not",
+      "-name",
+      "node.d.ts",
+      "-not",
+      "-path",
+      "*/cli/*",
+      "-not",
+      "-name",
+      "pool*.d.ts",
+    ],
+    { cwd: pkg, encoding: "utf8" },
+  )
+    .trim()
+    .split("\n");
+  for (const file of declarations) {
+    expect({
+      file,
+      node: /\bBuffer\b|NodeJS\.|types="node"|from "node:/.test(readFileSync(join(pkg, file), "utf8")),
+    }).toEqual({ file, node: false });
+  }
 });
 
 describe("the meeting-summary CLI, run as a process", () => {

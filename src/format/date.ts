@@ -1,4 +1,4 @@
-import { format, parseISO } from "date-fns";
+import { parseISO } from "date-fns/parseISO";
 import type { DateInput } from "../model/types.js";
 
 /**
@@ -11,5 +11,8 @@ import type { DateInput } from "../model/types.js";
  */
 export function formatChineseDate(date: DateInput): string {
   if (typeof date === "object" && !(date instanceof Date)) return date.text;
-  return format(typeof date === "string" ? parseISO(date) : date, "yyyy年M月d日");
+  const day = typeof date === "string" ? parseISO(date) : date;
+  // What date-fns' format(day, "yyyy年M月d日") prints, without loading its formatter and locale.
+  if (Number.isNaN(day.getTime())) throw new RangeError("Invalid time value");
+  return `${String(day.getFullYear()).padStart(4, "0")}年${day.getMonth() + 1}月${day.getDate()}日`;
 }

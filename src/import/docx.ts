@@ -6,11 +6,10 @@
  * boxes, comments, hidden text, headers…) is reported as a warning, never dropped in silence.
  */
 import type { Element } from "@xmldom/xmldom";
-import type PizZip from "pizzip";
 import { ErrorCode, type Issue, MeetingSummaryError } from "../errors/index.js";
 import { checkLocale, type Locale, messageText } from "../messages/catalogue.js";
 import { FileKind, fileKindMessages, sniffFileKind } from "../template/file-kind.js";
-import { openTemplate } from "../template/open.js";
+import { type OpenedTemplate, openTemplate } from "../template/open.js";
 import { excerpt } from "../template/template-issues.js";
 import { DocxIssueCode, docxMessages, type Place } from "./docx-messages.js";
 import { DocxNumbering } from "./docx-numbering.js";
@@ -600,7 +599,7 @@ class RunReader {
 }
 
 /** The parts a document's relationships point at, by type ("styles", "numbering", "header", "footer"). */
-function relatedParts(zip: PizZip, read: (name: string) => Element | undefined): Map<string, string[]> {
+function relatedParts(zip: DocxParts, read: (name: string) => Element | undefined): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const rels = read("word/_rels/document.xml.rels");
   if (!rels) return out;
@@ -628,8 +627,18 @@ function refuse(issue: DocxIssue, cause?: unknown): never {
   throw new UnreadableDocxError(issue, { cause });
 }
 
+/** The files of a .docx the reader looks at: each by name, its text when it is an XML part. */
+interface DocxParts {
+  file(name: string): { asText(): string } | null;
+}
+
+function docxParts(opened: OpenedTemplate): DocxParts {
+  const names = new Set(opened.parts.map((part) => part.name));
+  return { file: (name) => (names.has(name) ? { asText: () => opened.texts.get(name) ?? "" } : null) };
+}
+
 /** Opens the bytes as a .docx with the template limits, or refuses them saying what they are. */
-function openDocx(bytes: Uint8Array, locale: Locale): PizZip {
+function openDocx(bytes: Uint8Array, locale: Locale): DocxParts {
   const kind = sniffFileKind(bytes);
   if (kind !== FileKind.Zip) {
     const message =
@@ -639,7 +648,7 @@ function openDocx(bytes: Uint8Array, locale: Locale): PizZip {
     refuse({ path: [], code: DocxIssueCode.NotADocx, message, fileKind: kind });
   }
   try {
-    return openTemplate(bytes);
+    return docxParts(openTemplate(bytes));
   } catch (cause) {
     if (!(cause instanceof MeetingSummaryError)) throw cause;
     const found = cause.issues[0]?.code;

@@ -6,7 +6,8 @@
  * caller can read, and never stops a render.
  */
 
-import { differenceInCalendarDays, parseISO } from "date-fns";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { parseISO } from "date-fns/parseISO";
 import type { Issue, IssuePath } from "../errors/index.js";
 import { formatChineseDate } from "../format/date.js";
 import { standardSentence } from "../format/sentences.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import type { DocumentNumberParts } from "./document-types.js";
 import { DocumentDirection } from "./document-types.js";

@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
+import * as z from "zod";
 import { formatPath, type Issue, type IssuePath } from "../errors/index.js";
 import { DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import { codeOf, type ModelMessageKey, type ModelMessageParams, modelMessages } from "./messages.js";

@@ -1,5 +1,6 @@
-import { isValid, parseISO } from "date-fns";
-import { z } from "zod";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
+import * as z from "zod";
 import { AGENDA_TRAILING_PUNCTUATION, RECIPIENT_COLON } from "../format/punctuation.js";
 import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";

@@ -1,7 +1,5 @@
-import { buildDocumentTemplate } from "../layout/document.js";
-import { buildMinutesTemplate } from "../layout/minutes.js";
-import { type LayoutOptions, layoutKey, resolveLayout } from "../layout/options.js";
-import { buildReportTemplate } from "../layout/report.js";
+import type { LayoutOptions, ResolvedLayout } from "../layout/options.js";
+import { DEFAULT_LAYOUT, layoutKey, resolveLayout } from "../layout/options.js";
 
 /** The built-in templates. */
 export const BuiltInTemplate = {
@@ -14,23 +12,58 @@ export const BuiltInTemplate = {
 } as const;
 export type BuiltInTemplate = (typeof BuiltInTemplate)[keyof typeof BuiltInTemplate];
 
-const BUILDERS: Record<BuiltInTemplate, (layout?: LayoutOptions) => Promise<Uint8Array>> = {
-  report: buildReportTemplate,
-  document: buildDocumentTemplate,
-  minutes: buildMinutesTemplate,
+/**
+ * The templates with the default layout, prebuilt by `npm run templates` into modules of their own: loading
+ * one needs neither the `docx` package nor the other two, and a bundler can split each off.
+ */
+const PREBUILT: Record<BuiltInTemplate, () => Promise<{ base64: string }>> = {
+  report: () => import("./prebuilt/report.js"),
+  document: () => import("./prebuilt/document.js"),
+  minutes: () => import("./prebuilt/minutes.js"),
 };
 
-/** Built templates, kept for the life of the process, per name and layout: building one takes far longer than filling it. */
+/**
+ * The builders, for any other layout: they hold the `docx` package (bundled in at build time), so they
+ * load only when such a layout is asked for.
+ */
+const BUILDERS: Record<BuiltInTemplate, () => Promise<(layout: ResolvedLayout) => Promise<Uint8Array>>> = {
+  report: async () => (await import("../layout/builders.js")).buildReportTemplate,
+  document: async () => (await import("../layout/builders.js")).buildDocumentTemplate,
+  minutes: async () => (await import("../layout/builders.js")).buildMinutesTemplate,
+};
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Templates of a layout other than the default kept at once, least recently used dropped first: each
+ * also keeps its compiled form, so the cache stays bounded whatever layouts a long-running process asks for.
+ */
+const KEPT_LAYOUTS = 12;
+
+/** Built templates by name and layout; the default layout's three are never dropped. */
 const cache = new Map<string, Promise<Uint8Array>>();
 
 /** Whether `name` names a built-in template. */
 export function isBuiltInTemplate(name: unknown): name is BuiltInTemplate {
-  return typeof name === "string" && Object.hasOwn(BUILDERS, name);
+  return typeof name === "string" && Object.hasOwn(PREBUILT, name);
+}
+
+function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
+  if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) {
+    return PREBUILT[name]().then((module) => fromBase64(module.base64));
+  }
+  return BUILDERS[name]().then((build) => build(layout));
 }
 
 /**
- * The bytes of a built-in template (with the default layout, the same as `templates/<name>.docx`), built
- * from code on first use and kept for each name and layout.
+ * The bytes of a built-in template. With the default layout they are the prebuilt `templates/<name>.docx`;
+ * another layout is built from code on first use (loading the `docx` package then). Kept for each name and
+ * layout, so every call for the same name and layout returns the same buffer.
  * @param name - `"report"`, `"document"` or `"minutes"`
  * @param layout - {@link LayoutOptions}: `fonts` ("gb2312" | "plain"), `margins` ("print" | "screen"),
  *   `linesPerPage` (18–26, default 22)
@@ -46,12 +79,22 @@ export function builtInTemplate(name: BuiltInTemplate, layout?: LayoutOptions): 
     );
   }
   const resolved = resolveLayout(layout);
+  const isDefault = layoutKey(resolved) === layoutKey(DEFAULT_LAYOUT);
   const key = `${name}:${layoutKey(resolved)}`;
   let built = cache.get(key);
-  if (!built) {
-    built = BUILDERS[name](resolved);
-    cache.set(key, built);
-    built.catch(() => cache.delete(key));
+  if (built) {
+    if (!isDefault) {
+      cache.delete(key); // most recently used goes last
+      cache.set(key, built);
+    }
+    return built;
+  }
+  built = load(name, resolved);
+  cache.set(key, built);
+  built.catch(() => cache.delete(key));
+  if (!isDefault) {
+    const others = [...cache.keys()].filter((k) => !k.endsWith(`:${layoutKey(DEFAULT_LAYOUT)}`));
+    for (const old of others.slice(0, Math.max(0, others.length - KEPT_LAYOUTS))) cache.delete(old);
   }
   return built;
 }

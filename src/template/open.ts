@@ -1,10 +1,9 @@
-import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
+import { inflatePart, type ZipPart } from "./docx-zip.js";
 import { FileKind, sniffFileKind } from "./file-kind.js";
 import { inflatedSize } from "./inflated-size.js";
 import { msg, type TemplateMessage } from "./messages.js";
 import { makeIssue, type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
-import { openZip } from "./zip.js";
 
 /**
  * The bounds a template must stay within (see docs/custom-templates.md). A .docx is a zip: a few
@@ -50,6 +49,7 @@ interface CentralEntry {
   compressedSize: number;
   /** 0 stored, 8 DEFLATE. */
   method: number;
+  crc32: number;
   /** Where its local header starts. */
   localOffset: number;
 }
@@ -90,7 +90,9 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) {
       refuse(TemplateIssueCode.NotADocx, msg("zip_directory_damaged", {}));
     }
+    const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
+    const crc32 = view.getUint32(at + 16, true);
     const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -98,7 +100,11 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
-    entries.push({ name, size, compressedSize, method, localOffset });
+    if (flags & 1) {
+      // Zip encryption (Office itself encrypts into an OLE file, which sniffFileKind names): the same advice.
+      refuse(TemplateIssueCode.NotADocx, msg("file_kind", { kind: FileKind.EncryptedDocx }));
+    }
+    entries.push({ name, size, compressedSize, method, crc32, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   let total = 0;
@@ -127,11 +133,8 @@ function checkCentralDirectory(bytes: Uint8Array): CentralEntry[] {
 const LOCAL_HEADER = 0x04034b50;
 const DAMAGED = msg("zip_data_damaged", {});
 
-/**
- * Checks that an entry really inflates to the size it declares, counting without inflating (memory stays
- * constant), so that a header that understates the size cannot make pizzip inflate an unbounded amount.
- */
-function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
+/** An entry's data as stored in the zip, after its local header. */
+function entryData(bytes: Uint8Array, entry: CentralEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER)
@@ -139,6 +142,14 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) refuse(TemplateIssueCode.NotADocx, DAMAGED);
+  return data;
+}
+
+/**
+ * Checks that an entry really inflates to the size it declares, counting without inflating (memory stays
+ * constant), so that a header that understates the size cannot make pizzip inflate an unbounded amount.
+ */
+function checkActualSize(data: Uint8Array, entry: CentralEntry): void {
   let actual: number;
   if (entry.method === 0) actual = data.length;
   else if (entry.method === 8) {
@@ -147,7 +158,7 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
     } catch (cause) {
       refuse(TemplateIssueCode.NotADocx, DAMAGED, cause);
     }
-  } else return; // pizzip refuses compression methods it does not know
+  } else return; // openTemplate refuses compression methods other than these two
   if (actual !== entry.size) {
     refuse(TemplateIssueCode.TooLarge, msg("size_mismatch", { name: entry.name }));
   }
@@ -156,11 +167,16 @@ function checkActualSize(bytes: Uint8Array, entry: CentralEntry): void {
 /** A DTD is how XML entity expansion ("billion laughs") and external entities get in; Word never writes one. */
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 
-/** Template buffers that passed every check of {@link openTemplate}. */
-const verified = new WeakSet<Uint8Array>();
-
 function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
+}
+
+/** A template that passed the checks of {@link openTemplate}. */
+export interface OpenedTemplate {
+  /** Every file of the zip in its order, with its compressed bytes. */
+  parts: ZipPart[];
+  /** The text of every XML part, as checked. */
+  texts: Map<string, string>;
 }
 
 /**
@@ -168,11 +184,10 @@ function isXmlPart(name: string): boolean {
  * not a zip, bigger than {@link TemplateLimits} (checked on the sizes the zip declares, before inflating),
  * no `word/document.xml`, or an XML part that declares a DTD. Each XML part's compressed data is first
  * counted (not inflated) to check it unpacks to exactly the size declared, so a lying header is refused
- * in constant memory; then it is inflated and checked for a DTD. (The checked text is not put back into
- * the zip: that would make every part be compressed again on output, which costs more than the template
- * engine inflating the same bytes a second time.)
+ * in constant memory; then it is inflated and checked for a DTD. The parts' compressed bytes are kept,
+ * so that a rendered document copies every part the render leaves unchanged as the template has it.
  * @param bytes - the .docx file
- * @returns the opened zip, its parts checked
+ * @returns the template's parts and the text of its XML parts
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
  *   `too_many_parts`, `missing_document` or `dtd_not_allowed` (one per part that declares a DTD)
  * @throws TypeError when `bytes` is not a Uint8Array
@@ -180,43 +195,50 @@ function isXmlPart(name: string): boolean {
  * openTemplate(new TextEncoder().encode("hello"))
  * //=> throws TemplateError: "Invalid template: The template is not a .docx file: it is not a zip archive. …"
  */
-export function openTemplate(bytes: Uint8Array): PizZip {
+export function openTemplate(bytes: Uint8Array): OpenedTemplate {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
   }
-  // The checks read every part once; a buffer that passed them (a built-in template, a user's template
-  // rendered many times) opens directly afterwards. Mutating a buffer after it was used is not supported.
-  if (verified.has(bytes)) return openZip(bytes);
   const entries = checkCentralDirectory(bytes);
-  for (const entry of entries) if (isXmlPart(entry.name)) checkActualSize(bytes, entry);
-  let zip: PizZip;
-  try {
-    zip = openZip(bytes);
-  } catch (cause) {
-    notAZip(bytes, cause);
+  const datas = entries.map((entry) => entryData(bytes, entry));
+  entries.forEach((entry, i) => {
+    if (isXmlPart(entry.name)) checkActualSize(datas[i] as Uint8Array, entry);
+  });
+  // Stored and DEFLATE are the only methods a .docx uses (and the only ones read here).
+  if (entries.some((entry) => entry.method !== 0 && entry.method !== 8)) {
+    refuse(TemplateIssueCode.NotADocx, DAMAGED);
   }
-  if (!zip.file("word/document.xml")) {
+  if (!entries.some((entry) => entry.name === "word/document.xml")) {
     if (sniffFileKind(bytes) === FileKind.Odt)
       refuse(TemplateIssueCode.NotADocx, msg("file_kind", { kind: FileKind.Odt }));
     refuse(TemplateIssueCode.MissingDocument, msg("missing_document", {}));
   }
   const issues: TemplateIssue[] = [];
-  for (const [name, file] of Object.entries(zip.files)) {
-    if (file.dir || !isXmlPart(name)) continue;
+  const parts: ZipPart[] = [];
+  const texts = new Map<string, string>();
+  const decoder = new TextDecoder();
+  entries.forEach((entry, i) => {
+    // A copy, so that a caller reusing its buffer cannot change a template kept for later renders.
+    const part: ZipPart = {
+      name: entry.name,
+      method: entry.method,
+      crc32: entry.crc32,
+      size: entry.size,
+      data: (datas[i] as Uint8Array).slice(),
+    };
+    parts.push(part);
+    if (entry.name.endsWith("/") || !isXmlPart(entry.name)) return;
     let text: string;
     try {
-      text = file.asText();
+      text = decoder.decode(inflatePart(part));
     } catch (cause) {
-      refuse(TemplateIssueCode.TooLarge, msg("size_mismatch", { name }), cause);
+      refuse(TemplateIssueCode.TooLarge, msg("size_mismatch", { name: entry.name }), cause);
     }
+    texts.set(entry.name, text);
     if (DTD.test(text)) {
-      issues.push(makeIssue(TemplateIssueCode.DtdNotAllowed, msg("dtd_not_allowed", { name })));
+      issues.push(makeIssue(TemplateIssueCode.DtdNotAllowed, msg("dtd_not_allowed", { name: entry.name })));
     }
-  }
+  });
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
-  verified.add(bytes);
-  // Reading a part's text leaves it inflated inside pizzip, to be compressed again on output, while an
-  // unread part keeps its original bytes: a fresh zip makes the first render of a template write the same
-  // bytes as every later one (which open it directly, above).
-  return openZip(bytes);
+  return { parts, texts };
 }

@@ -4,8 +4,9 @@ import { ErrorCode, TemplateError } from "../errors/index.js";
 import { isSignOffXml, signOffKeepEdit, type TextEdit } from "../layout/sign-off.js";
 import { checkLocale, type Locale } from "../messages/catalogue.js";
 import { checkData } from "./data.js";
+import { crc32, deflatePart, TemplateZip, writeZip, type ZipPart } from "./docx-zip.js";
 import { msg } from "./messages.js";
-import { openTemplate } from "./open.js";
+import { type OpenedTemplate, openTemplate } from "./open.js";
 import {
   issuesFromDocxtemplater,
   localizeTemplateError,
@@ -17,8 +18,7 @@ import {
   TemplateIssueCode,
   type XmlToken,
 } from "./template-issues.js";
-import { asDocument, commentsLeftAlone } from "./word-parts.js";
-import { zipToBytes } from "./zip.js";
+import { commentsLeftAlone, documentContentTypes } from "./word-parts.js";
 
 /** The main document part, where the sign-off is. */
 const DOCUMENT_PART = "word/document.xml";
@@ -193,11 +193,15 @@ function signOffKeeper() {
   };
 }
 
-/** A compiled template, ready to render. */
+/** A compiled template, ready to render (any number of times, see {@link renderCompiled}). */
 export interface CompiledTemplate {
   doc: Docxtemplater;
   parts: CompiledParts;
   missing: MissingTag[];
+  /** The template's files and texts, to copy the parts a render leaves unchanged. */
+  source: OpenedTemplate;
+  /** The zip docxtemplater reads, recording what a render writes. */
+  zip: TemplateZip;
 }
 
 /**
@@ -214,11 +218,13 @@ export function compileTemplate(
   template: Uint8Array,
   onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
 ): CompiledTemplate | undefined {
-  const zip: PizZip = openTemplate(template);
+  const source = openTemplate(template);
+  const zip = new TemplateZip(source.parts, source.texts);
   const parts: CompiledParts = { tags: new Map(), locators: new Map(), tokens: new Map() };
   const missing: MissingTag[] = [];
   try {
-    const doc = new Docxtemplater(zip, {
+    // docxtemplater's typing asks for a PizZip; it uses only the calls TemplateZip answers.
+    const doc = new Docxtemplater(zip as unknown as PizZip, {
       paragraphLoop: true,
       linebreaks: true,
       // Problems reach the caller as a TemplateError; nothing is printed to the console.
@@ -227,7 +233,7 @@ export function compileTemplate(
       modules: [listener(parts, missing), signOffKeeper(), commentsLeftAlone()],
       nullGetter: () => "",
     });
-    return { doc, parts, missing };
+    return { doc, parts, missing, source, zip };
   } catch (error) {
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
@@ -242,14 +248,14 @@ export function compileTemplate(
 /** Options of {@link renderTemplate}. */
 export interface RenderTemplateOptions {
   /** A tag without a value: `"error"` (default) or `"empty"`. */
-  missingValues?: MissingValues;
+  missingValues?: MissingValues | undefined;
   /**
    * Your own data, beside the view's fields: `{ unitName: "某某局" }` fills `{unitName}`. Its names may not be
    * the vocabulary's (`title`, `meeting`, …): see docs/custom-templates.md.
    */
-  data?: Readonly<Record<string, unknown>>;
+  data?: Readonly<Record<string, unknown>> | undefined;
   /** The language of the issues' messages: "zh-CN" or "en" (default). Codes do not change. */
-  locale?: Locale;
+  locale?: Locale | undefined;
 }
 
 function missingIssues(missing: readonly MissingTag[], parts: CompiledParts): TemplateIssue[] {
@@ -293,11 +299,11 @@ export function renderTemplate(
   template: Uint8Array,
   view: object,
   options: RenderTemplateOptions = {},
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const locale = checkLocale(options.locale);
   const data = checkData(options.data, locale);
   return inLocale(locale, () =>
-    renderCompiled(compileTemplate(template) as CompiledTemplate, view, data, options),
+    renderCompiled(cachedTemplate(template) as CompiledTemplate, view, data, options, template),
   );
 }
 
@@ -314,21 +320,59 @@ export function inLocale<T>(locale: Locale, render: () => T): T {
   }
 }
 
+/** The docxtemplater internals {@link renderCompiled} relies on; checked before each render. */
+interface Rerenderable {
+  rendered: boolean;
+  scopeManagers: Record<string, unknown>;
+  /** Which part renders with which data: built from the data of the first render, so reset. */
+  mapper: unknown;
+  compiled: Record<string, unknown>;
+}
+
+function asRerenderable(doc: Docxtemplater): Rerenderable {
+  const d = doc as unknown as Partial<Rerenderable>;
+  if (
+    typeof d.rendered !== "boolean" ||
+    typeof d.scopeManagers !== "object" ||
+    typeof d.compiled !== "object"
+  ) {
+    // Only a docxtemplater other than the pinned version can get here (see package.json).
+    throw new Error(
+      "meeting-summary-docx: this docxtemplater version is not the one the package was built for; install the version package.json pins",
+    );
+  }
+  return d as Rerenderable;
+}
+
 /**
- * Renders a compiled template with view data (and your own data beside it): the second half of
+ * Renders a compiled template (with your own data beside the view): the second half of
  * {@link renderTemplate}, for a caller that checked the compiled template first (`renderSummary`).
+ * docxtemplater renders an instance once; its compiled parts (the parsed tags, the part of the work that
+ * costs most) are kept and its per-render state reset instead: `rendered`, the scope managers and `mapper`
+ * (which hold the data), and what the zip recorded. This leans on docxtemplater's internals, so its version
+ * is pinned in package.json and a test renders one compiled template many times against fresh instances.
+ * @param template - the bytes it was compiled from: a render that fails in the engine may leave its state
+ *   half-way, so the template is compiled afresh next time
  * @throws {@link TemplateError} `render_failed`, in English (see {@link inLocale})
  */
 export function renderCompiled(
   compiled: CompiledTemplate,
   view: object,
   data: Readonly<Record<string, unknown>> | undefined,
-  options: RenderTemplateOptions = {},
-): Uint8Array {
-  const { doc, parts, missing } = compiled;
+  options: RenderTemplateOptions,
+  template: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  const { doc, parts, missing, source, zip } = compiled;
+  const state = asRerenderable(doc);
+  state.rendered = false;
+  state.scopeManagers = {};
+  state.mapper = undefined;
+  zip.written = new Map();
+  missing.length = 0;
   try {
     doc.render(data === undefined ? view : { ...data, ...view });
   } catch (error) {
+    forgetCompiled(template);
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
     throw new TemplateError(ErrorCode.RenderFailed, issues, { cause: error });
@@ -336,5 +380,89 @@ export function renderCompiled(
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
-  return zipToBytes(asDocument(doc.getZip()));
+  // A .dotx's output gets the document content type, which Word opens (see documentContentTypes).
+  const types = "[Content_Types].xml";
+  const typesWritten = zip.written.get(types) ?? source.texts.get(types);
+  const typesText =
+    typeof typesWritten === "string" ? typesWritten : typesWritten && decoder.decode(typesWritten);
+  const asDocument = typesText === undefined ? undefined : documentContentTypes(typesText);
+  if (asDocument !== undefined) zip.written.set(types, asDocument);
+  return writeZip(outputParts(source, zip.written));
+}
+
+const decoder = new TextDecoder();
+
+/** Whether docxtemplater gave a part back as the template has it (as text, or as UTF-8 bytes). */
+function unchanged(part: ZipPart, content: string | Uint8Array, text: string | undefined): boolean {
+  if (typeof content === "string") return content === text;
+  // The size first: a part that grew or shrank is not decoded to find out.
+  return content.length === part.size && decoder.decode(content) === text;
+}
+
+/** The template's parts with the rendered ones put in: only a part whose content changed is compressed. */
+function outputParts(source: OpenedTemplate, written: Map<string, string | Uint8Array>): ZipPart[] {
+  const out: ZipPart[] = [];
+  for (const part of source.parts) {
+    const content = written.get(part.name);
+    written.delete(part.name);
+    if (content === undefined || unchanged(part, content, source.texts.get(part.name))) out.push(part);
+    else out.push(deflatePart(part.name, content));
+  }
+  // A file docxtemplater added (none of ours do) goes at the end.
+  for (const [name, content] of written) out.push(deflatePart(name, content));
+  return out;
+}
+
+/** How many compiled templates of your own bytes are kept (the built-in ones are kept apart). */
+const CACHED_TEMPLATES = 8;
+
+/** Compiled templates by buffer (with a copy of the bytes they were compiled from). */
+const byBuffer = new WeakMap<Uint8Array, { bytes: Uint8Array; compiled: CompiledTemplate }>();
+/** By content, for another buffer with the same bytes; least recently used first. */
+const byContent = new Map<string, { bytes: Uint8Array; compiled: CompiledTemplate }>();
+
+function contentKey(bytes: Uint8Array): string {
+  // CRC-32 and length pick the slot; the bytes are compared before a hit counts.
+  return `${bytes.length}:${crc32(bytes)}`;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The compiled template of `bytes`, compiled on first use and kept: per buffer (a WeakMap, so it goes
+ * with the buffer) and for the last {@link CACHED_TEMPLATES} contents. A buffer seen before is compared
+ * with the bytes it held then, so one changed in place is compiled afresh.
+ */
+export function cachedTemplate(
+  bytes: Uint8Array,
+  onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
+): CompiledTemplate | undefined {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError(`a template must be a Uint8Array (got ${typeof bytes})`);
+  }
+  const kept = byBuffer.get(bytes);
+  if (kept && sameBytes(kept.bytes, bytes)) return kept.compiled;
+  const key = contentKey(bytes);
+  let entry = byContent.get(key);
+  if (entry && sameBytes(entry.bytes, bytes)) byContent.delete(key);
+  else {
+    // A template that does not compile is not kept: its issues go to `onError` (or are thrown) each time.
+    const compiled = compileTemplate(bytes, onError);
+    if (compiled === undefined) return undefined;
+    entry = { bytes: bytes.slice(), compiled };
+  }
+  byContent.set(key, entry);
+  while (byContent.size > CACHED_TEMPLATES) byContent.delete(byContent.keys().next().value as string);
+  byBuffer.set(bytes, entry);
+  return entry.compiled;
+}
+
+function forgetCompiled(bytes: Uint8Array): void {
+  const compiled = byBuffer.get(bytes)?.compiled;
+  byBuffer.delete(bytes);
+  for (const [key, entry] of byContent) if (entry.compiled === compiled) byContent.delete(key);
 }

@@ -4,7 +4,6 @@
  * as .dotx declares the template content type, which Word refuses in a .docx.
  */
 import type Docxtemplater from "docxtemplater";
-import type PizZip from "pizzip";
 
 /** The comment parts Word writes: comments.xml, commentsExtended.xml, commentsIds.xml, … */
 const COMMENT_PART = /^word\/comments\w*\.xml$/;
@@ -34,15 +33,11 @@ const TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocess
 const DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
 /**
- * Gives the output of a .dotx template the document content type, so that Word opens it as a .docx
- * (with the template type it refuses the file). Other files are left as they are.
- * @param zip - the rendered document, changed in place
+ * The content types of a .dotx template's output, with the document type in place of the template type,
+ * so that Word opens it as a .docx (with the template type it refuses the file); undefined when the file
+ * has no template type to change.
+ * @param xml - the template's `[Content_Types].xml`
  */
-export function asDocument(zip: PizZip): PizZip {
-  const types = zip.file("[Content_Types].xml");
-  if (!types) return zip;
-  const xml = types.asText();
-  if (xml.includes(TEMPLATE_TYPE))
-    zip.file("[Content_Types].xml", xml.split(TEMPLATE_TYPE).join(DOCUMENT_TYPE));
-  return zip;
+export function documentContentTypes(xml: string): string | undefined {
+  return xml.includes(TEMPLATE_TYPE) ? xml.split(TEMPLATE_TYPE).join(DOCUMENT_TYPE) : undefined;
 }

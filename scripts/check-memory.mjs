@@ -1,0 +1,71 @@
+// npm run check:memory — renders 2,000 documents in one process (the seed report and varied reports of
+// 10 to 200 paragraphs, the three built-in templates, a user template passed as fresh bytes each time, two
+// layouts) and reports the peak resident memory, the resident memory after every 500 documents, and the
+// memory still held after a full garbage collection at those points, which must stay flat (a leak shows
+// there first; the resident figure moves with when V8 collects). Exits 1 over the limits. Run on the
+// built package (`npm run build` first). `--json` prints the figures.
+import { readFileSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { seed, variedReport } from "../bench/corpus.mjs";
+import { builtInTemplate, renderSummary } from "../dist/esm/index.js";
+
+export const LIMITS = { peakMb: 100, growthMb: 5 };
+
+setFlagsFromString("--expose-gc");
+/** A full collection, to measure what is really held. */
+const gc = runInNewContext("gc");
+const DOCUMENTS = 2000;
+
+const MB = 1024 * 1024;
+const summaries = [seed, ...[10, 50, 100, 200].map((n, i) => variedReport(n, 94, i + 1))];
+const templates = ["report", "document", "minutes"];
+const own = await builtInTemplate("report");
+const ownBytes = () => own.slice(); // a new buffer every time, as a server reading uploads would have
+const documentSummary = JSON.parse(
+  readFileSync(new URL("../examples/document.json", import.meta.url), "utf8"),
+);
+
+const samples = [];
+const held = [];
+for (let i = 0; i < DOCUMENTS; i++) {
+  const summary = summaries[i % summaries.length];
+  const kind = i % 5;
+  if (kind < 3) {
+    const template = templates[kind];
+    const layout = i % 10 < 5 ? undefined : { fonts: "plain" };
+    await renderSummary(
+      template === "document" ? { ...summary, document: documentSummary.document } : summary,
+      {
+        template,
+        ...(layout ? { layout } : {}),
+      },
+    );
+  } else await renderSummary(summary, { template: ownBytes() });
+  if ((i + 1) % 500 === 0) {
+    samples.push(process.memoryUsage().rss / MB);
+    gc();
+    held.push(process.memoryUsage().heapUsed / MB);
+  }
+}
+const peak = (process.resourceUsage().maxRSS * 1024) / MB;
+const growth = held[held.length - 1] - held[0];
+const result = {
+  documents: DOCUMENTS,
+  peakMb: peak,
+  rssEvery500Mb: samples,
+  heldEvery500Mb: held,
+  growthMb: growth,
+};
+if (process.argv.includes("--json")) console.log(JSON.stringify(result));
+else {
+  console.log(
+    `${DOCUMENTS} documents in one process: peak RSS ${peak.toFixed(1)} MB (limit ${LIMITS.peakMb} MB); ` +
+      `RSS after each 500: ${samples.map((s) => s.toFixed(1)).join(", ")} MB; heap held after a full GC: ` +
+      `${held.map((s) => s.toFixed(1)).join(", ")} MB (growth ${growth.toFixed(1)} MB, limit ${LIMITS.growthMb} MB)`,
+  );
+}
+if (peak > LIMITS.peakMb || growth > LIMITS.growthMb) {
+  console.error("check-memory: over the limits");
+  process.exitCode = 1;
+}

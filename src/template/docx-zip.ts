@@ -1,0 +1,173 @@
+import { deflateSync, inflateSync } from "fflate";
+
+/*
+ * The zip of a document as this library reads and writes it, without pizzip: a template is read once into
+ * its parts (compressed bytes kept), and a document is written from those parts with only the changed ones
+ * compressed again. pizzip stays for the layout builders (src/layout), which never run in a render.
+ */
+
+/** One file of a zip as its bytes hold it: compressed data kept as is, to be copied into another zip. */
+export interface ZipPart {
+  name: string;
+  /** 0 stored, 8 DEFLATE. */
+  method: number;
+  crc32: number;
+  /** Uncompressed size. */
+  size: number;
+  /** The data as stored in the zip (compressed for method 8). */
+  data: Uint8Array;
+}
+
+/** The DEFLATE level of every part we compress: fflate's default, the same as zlib's. */
+const LEVEL = 6;
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** The CRC-32 a zip stores for each file. */
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++)
+    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A part holding `content`, compressed with DEFLATE. fflate does the compressing everywhere (Node and
+ * browsers alike), pinned to one version, so the same content gives the same bytes on every platform.
+ */
+export function deflatePart(name: string, content: string | Uint8Array): ZipPart {
+  const raw = typeof content === "string" ? encoder.encode(content) : content;
+  return { name, method: 8, crc32: crc32(raw), size: raw.length, data: deflateSync(raw, { level: LEVEL }) };
+}
+
+/** The uncompressed bytes of a part. */
+export function inflatePart(part: ZipPart): Uint8Array {
+  if (part.method === 0) return part.data;
+  return inflateSync(part.data, { out: new Uint8Array(part.size) });
+}
+
+/** 1980-01-01 00:00 in DOS time and date: the timestamp of every entry we write. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/**
+ * Writes a zip of `parts` in their order, each with the fixed timestamp and its data copied as is: a part
+ * taken from a template keeps the template's compressed bytes.
+ */
+export function writeZip(parts: readonly ZipPart[]): Uint8Array<ArrayBuffer> {
+  const names = parts.map((part) => encoder.encode(part.name));
+  let size = 22;
+  parts.forEach((part, i) => {
+    size += 30 + 46 + 2 * (names[i] as Uint8Array).length + part.data.length;
+  });
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (part: ZipPart, name: Uint8Array, central: boolean) => {
+    view.setUint32(at, central ? 0x02014b50 : 0x04034b50, true);
+    at += 4;
+    if (central) {
+      view.setUint16(at, 20, true); // made by: version 2.0, MS-DOS
+      at += 2;
+    }
+    view.setUint16(at, 20, true); // needed to extract: 2.0
+    // General purpose flags: bit 11, names in UTF-8.
+    view.setUint16(at + 2, 0x0800, true);
+    view.setUint16(at + 4, part.method, true);
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, part.crc32, true);
+    view.setUint32(at + 14, part.data.length, true);
+    view.setUint32(at + 18, part.size, true);
+    view.setUint16(at + 22, name.length, true);
+    view.setUint16(at + 24, 0, true); // extra field
+    at += 26;
+  };
+  parts.forEach((part, i) => {
+    const name = names[i] as Uint8Array;
+    offsets.push(at);
+    header(part, name, false);
+    out.set(name, at);
+    at += name.length;
+    out.set(part.data, at);
+    at += part.data.length;
+  });
+  const centralStart = at;
+  parts.forEach((part, i) => {
+    const name = names[i] as Uint8Array;
+    header(part, name, true);
+    // Comment length, disk number, internal attributes, external attributes, local header offset.
+    view.setUint16(at, 0, true);
+    view.setUint16(at + 2, 0, true);
+    view.setUint16(at + 4, 0, true);
+    view.setUint32(at + 6, 0, true);
+    view.setUint32(at + 10, offsets[i] as number, true);
+    at += 14;
+    out.set(name, at);
+    at += name.length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  return out;
+}
+
+/** A part as docxtemplater reads it from a zip (the subset of pizzip's file objects it uses). */
+interface ZipFile {
+  name: string;
+  dir: boolean;
+  asText(): string;
+  asUint8Array(): Uint8Array;
+}
+
+/**
+ * The zip docxtemplater is given: the template's parts behind the few calls of pizzip's API it makes
+ * (`files`, `file(name)`, `file(regex)`, `file(name, content)`, `remove`). What it writes is recorded in
+ * `written` instead of changing the template, so that one compiled template serves every render.
+ */
+export class TemplateZip {
+  readonly files: Record<string, ZipFile> = Object.create(null);
+  /** What docxtemplater wrote during the current render. */
+  written = new Map<string, string | Uint8Array>();
+
+  constructor(parts: readonly ZipPart[], texts: ReadonlyMap<string, string>) {
+    const decoder = new TextDecoder();
+    for (const part of parts) {
+      let text = texts.get(part.name);
+      this.files[part.name] = {
+        name: part.name,
+        dir: part.name.endsWith("/"),
+        asText: () => {
+          text ??= decoder.decode(inflatePart(part));
+          return text;
+        },
+        asUint8Array: () => inflatePart(part),
+      };
+    }
+  }
+
+  file(name: string | RegExp, content?: string | Uint8Array): ZipFile | ZipFile[] | null | this {
+    if (name instanceof RegExp) return Object.values(this.files).filter((f) => !f.dir && name.test(f.name));
+    if (content === undefined) return this.files[name] ?? null;
+    this.written.set(name, content);
+    return this;
+  }
+
+  remove(name: string): this {
+    this.written.delete(name);
+    return this;
+  }
+}
