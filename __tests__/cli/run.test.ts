@@ -348,7 +348,7 @@ describe("--data and warnings", () => {
     expect(code).toBe(0);
     expect(stdout).toBe("wrote out.docx\n");
     expect(stderr).toContain(
-      "seed.json: warning: The summary's meeting.theme (会议主题) has content, but the template has no place that prints it ({meeting.theme} / {facts.sentences.meeting}), so it is left out of the document. [unplaced_content]\n",
+      "seed.json: warning: The summary's meeting (会议信息) has content (kind, theme, host, supervisors, agenda), but the template has no place that prints it ({facts.sentences.meeting} / {facts.sentences.agenda} / {meeting.kind} / {meeting.theme} / {…}), so it is left out of the document. [unplaced_content]\n",
     );
   });
 

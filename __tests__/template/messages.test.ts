@@ -38,6 +38,7 @@ const PARAMS = {
   kind: "doc",
   place: "酉",
   reason: "亥",
+  fields: ["子", "丑"],
 };
 
 /** What may stay Latin in a Chinese message: file and part names, products, formats, option values. */

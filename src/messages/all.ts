@@ -359,6 +359,12 @@ export const catalogues: readonly Catalogue[] = [
         { path: "attachments", label: "附件", wanted: "{#attachments}", more: 1 },
         { path: "attachments", label: "附件", wanted: "{#attachments}", more: 1 },
       ),
+      unplaced_group: {
+        path: "meeting",
+        label: "会议信息",
+        fields: ["kind", "theme", "host"],
+        wanted: "{facts.sentences.meeting} / {meeting.kind} / {meeting.theme} / {meeting.host}",
+      },
     },
   ),
   catalogue(

@@ -93,7 +93,8 @@ function blockNeeds(
  * The warnings for content of `summary` that the template prints nowhere.
  * @param summary - the validated summary
  * @param tags - the template's tags, as `inspectTemplate` finds them (with their fields)
- * @returns one `unplaced_content` warning per field left out, with its path
+ * @returns one `unplaced_content` warning per field left out, with its path; the meeting facts and the
+ *   红头文件's fields one warning each, listing every field left out in `paths`
  * @example
  * unplacedContent(summaryWithAttachments, tagsOf(templateWithoutAttachments))[0]
  * //=> { code: "unplaced_content", path: ["attachments"], message: "The summary's attachments (附件) has content, but …" }
@@ -213,27 +214,70 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
     need(["document", "printDate"], d.printDate, "document.printDate");
   }
 
-  const warnings: TemplateIssue[] = [];
-  for (const { path, printers, paths } of needs) {
+  // The fields of the meeting facts and of the 红头文件 left out are one warning each (the first names
+  // the group, `paths` lists every field): a template that prints no meeting facts says so once.
+  const unplaced: Need[] = [];
+  const grouped = new Map<string, Need & { paths: IssuePath[] }>();
+  for (const item of needs) {
+    const { printers } = item;
     if (printers.some((p) => p === "*" || printed.has(p) || p.startsWith("{#"))) {
       // Block needs carry their own (conditional) printers: they are only listed when missing.
       if (!printers.every((p) => p.startsWith("{#"))) continue;
     }
-    const wanted = printers.filter((p) => p !== "*").map((p) => (p.startsWith("{") ? p : usage(p)));
-    const issue = makeIssue(
-      TemplateIssueCode.UnplacedContent,
-      msg("unplaced_content", {
-        path: formatPath(path),
-        label: labelFor(path) ?? "",
-        wanted: templateWanted(wanted),
-        more: (paths?.length ?? 1) - 1,
-      }),
-    );
-    issue.path = path;
+    const group = item.path[0];
+    if (group !== "meeting" && group !== "document") {
+      unplaced.push(item);
+      continue;
+    }
+    const known = grouped.get(group);
+    if (known) known.paths.push(item.path);
+    else {
+      const first = { ...item, paths: [item.path] };
+      grouped.set(group, first);
+      unplaced.push(first);
+    }
+  }
+
+  const warnings: TemplateIssue[] = [];
+  for (const { path, printers, paths } of unplaced) {
+    const wanted = (list: readonly string[]) =>
+      templateWanted(list.filter((p) => p !== "*").map((p) => (p.startsWith("{") ? p : usage(p))));
+    const group = paths && paths.length > 1 && !path.includes("blocks") ? (path[0] as string) : undefined;
+    const issue = group
+      ? makeIssue(
+          TemplateIssueCode.UnplacedContent,
+          msg("unplaced_group", {
+            path: group,
+            label: labelFor([group]) ?? "",
+            fields: paths?.map((p) => formatPath(p.slice(1))) ?? [],
+            wanted: wanted([...new Set(groupPrinters(needs, paths ?? []))]),
+          }),
+        )
+      : makeIssue(
+          TemplateIssueCode.UnplacedContent,
+          msg("unplaced_content", {
+            path: formatPath(path),
+            label: labelFor(path) ?? "",
+            wanted: wanted(printers),
+            more: (paths?.length ?? 1) - 1,
+          }),
+        );
+    issue.path = group ? [group] : path;
     if (paths && paths.length > 1) (issue as UnplacedContentWarning).paths = paths;
     warnings.push(issue);
   }
   return warnings;
+}
+
+/** The tags that would print the fields at `paths` (each field's own, and the sentence they share). */
+function groupPrinters(needs: readonly Need[], paths: readonly IssuePath[]): string[] {
+  const wanted = new Set(paths.map((p) => formatPath(p)));
+  const printers = needs.filter((n) => wanted.has(formatPath(n.path))).flatMap((n) => n.printers);
+  // The shared sentence (facts.sentences.*) first, then the fields' own tags, four at most.
+  const shared = printers.filter((p) => p.startsWith("facts.sentences."));
+  const own = printers.filter((p) => !p.startsWith("facts.sentences."));
+  const list = [...new Set([...shared, ...own])];
+  return list.length > 5 ? [...list.slice(0, 4), "{…}"] : list;
 }
 
 function templateWanted(tags: readonly string[]) {

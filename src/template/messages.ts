@@ -329,6 +329,12 @@ export const templateMessages = defineMessages({
     en: (p: { path: string; label: string; wanted: string; more?: number }) =>
       `The summary's ${p.path}${p.label ? ` (${p.label})` : ""}${p.more ? ` and ${p.more} more like it` : ""} has content, but the template has no place that prints it (${p.wanted}), so it is left out of the document.`,
   },
+  unplaced_group: {
+    "zh-CN": (p: { path: string; label: string; fields: readonly string[]; wanted: string }) =>
+      `会议总结中的 ${p.path}（${p.label}）有内容（${p.fields.join("、")}），但模板中没有印出它们的位置（${p.wanted}），这些内容不会出现在文档中。`,
+    en: (p: { path: string; label: string; fields: readonly string[]; wanted: string }) =>
+      `The summary's ${p.path} (${p.label}) has content (${p.fields.join(", ")}), but the template has no place that prints it (${p.wanted}), so it is left out of the document.`,
+  },
 });
 
 /** A message of {@link templateMessages} with its parameters: what an issue is built from. */
