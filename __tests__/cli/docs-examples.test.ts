@@ -69,6 +69,7 @@ async function sandbox(): Promise<string> {
   mkdirSync(join(dir, "out"));
   mkdirSync(join(dir, "reports"));
   mkdirSync(join(dir, "inbox"));
+  mkdirSync(join(dir, "drafts"));
   const draftFile = (name: string) => readFileSync(join(repo, "__tests__", "fixtures", "drafts", name));
   const files: Record<string, string | Uint8Array> = {
     "草稿.txt": draftFile("headings-own-line.txt"),
@@ -77,6 +78,8 @@ async function sandbox(): Promise<string> {
     "draft.txt": draftFile("headings-own-line.txt"),
     "draft.md": draftFile("assistant-democratic.md"),
     "通知.txt": draftFile("not-a-report.txt"),
+    "drafts/a.txt": draftFile("headings-own-line.txt"),
+    "drafts/b.md": draftFile("assistant-democratic.md"),
     "summary.json": seed,
     "pasted.json": seed,
     "report.json": seed,

@@ -126,8 +126,41 @@ describe("meeting-summary format", () => {
     expect(files()).toEqual(["d.txt"]);
   });
 
-  it("requires -o", async () => {
+  it("requires -o or --out-dir", async () => {
     const { code } = await cli(["format", "d.txt"], { "d.txt": seedText });
     expect(code).toBe(2);
+  });
+
+  it("formats a folder of drafts (text, Markdown, GBK, Word) to --out-dir; one that is no report is named and not written", async () => {
+    const drafts = join(fixtures, "drafts");
+    const word = (await cli(["format", "seed.txt", "-o", "seed.docx"], { "seed.txt": seedText })).cwd;
+    const { code, stderr, stdout, cwd } = await cli(["format", "in", "--out-dir", "out"], {
+      "in/a.txt": seedText,
+      "in/b.md": readFileSync(join(drafts, "assistant-democratic.md")),
+      "in/c.txt": encodeGbk(seedText),
+      "in/d.docx": readFileSync(join(word, "seed.docx")),
+      "in/notice.txt": readFileSync(join(drafts, "not-a-report.txt")),
+      "in/ignored.json": "{}",
+    });
+    expect(code).toBe(1);
+    expect(readdirSync(join(cwd, "out")).sort()).toEqual(["a.docx", "b.docx", "c.docx", "d.docx"]);
+    for (const name of ["a", "c", "d"]) {
+      expect(paragraphTexts(readFileSync(join(cwd, "out", `${name}.docx`)))).toEqual(seedLines());
+    }
+    expect(stdout.split("\n").filter((l) => l.startsWith("wrote "))).toHaveLength(4);
+    expect(stderr).toMatch(/^in\/notice\.txt: /m);
+    expect(stderr.trimEnd().split("\n").at(-1)).toBe("4 of 5 written to out; 1 not written: in/notice.txt");
+  });
+
+  it("prints the batch as JSON with --json", async () => {
+    const { code, stdout } = await cli(["format", "a.txt", "b.txt", "--out-dir", "out", "--json"], {
+      "a.txt": seedText,
+      "b.txt": "只有一行字",
+    });
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ ok: false, total: 2, written: 1, failed: 1 });
+    expect(result.results[1]).toMatchObject({ input: "b.txt", written: [] });
+    expect(result.results[1].issues[0].code).toEqual(expect.any(String));
   });
 });

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { extname, join, resolve } from "node:path";
+import type { Command } from "commander";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
 import { UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { fontSubstitutes, fontSubstitutesMessage, type ToPdfOptions, toPdfs } from "../pdf.js";
@@ -22,6 +23,40 @@ export interface BatchJob {
   output?: string;
   /** Where its PDF goes (the produced bytes must be a .docx), converted with the batch's one LibreOffice start. */
   pdf?: string;
+}
+
+/** Where each input goes: `-o` for one, `--out-dir/NAME.docx` (and `.pdf`) for a batch. */
+export function jobsFor(
+  io: CliIo,
+  command: Command,
+  inputs: readonly Input[],
+  opts: { output?: string | undefined; outDir?: string | undefined; pdf?: boolean | undefined },
+): BatchJob[] {
+  const { output, outDir, pdf } = opts;
+  if (outDir !== undefined) {
+    return inputs.map((input) => ({
+      input,
+      output: join(outDir, `${input.name}.docx`),
+      ...(pdf && { pdf: join(outDir, `${input.name}.pdf`) }),
+    }));
+  }
+  if (output === undefined) {
+    command.error(`error: ${say(io, scriptMessages.outputOrOutDir, {})}`, {
+      exitCode: 2,
+      code: "msd.noOutput",
+    });
+  }
+  if (inputs.length !== 1) {
+    command.error(`error: ${say(io, scriptMessages.manyInputsOneOutput, {})}`, {
+      exitCode: 2,
+      code: "msd.oneOutput",
+    });
+  }
+  const input = inputs[0] as Input;
+  if (extname(output).toLowerCase() === ".pdf") return [{ input, pdf: output }];
+  const beside =
+    output === "-" ? undefined : `${output.slice(0, output.length - extname(output).length)}.pdf`;
+  return [{ input, output, ...(pdf && beside && { pdf: beside }) }];
 }
 
 /** Turns one input's text into a file's bytes; throws a {@link MeetingSummaryError} for a bad input. */

@@ -1,36 +1,58 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { ErrorCode, MeetingSummaryError } from "../errors/index.js";
-import { renderSummary } from "../render-summary.js";
+import { importDraft } from "../import/index.js";
+import { type RenderOptions, renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
+import { checkData } from "../template/data.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
+import { jobsFor, runBatch } from "./batch.js";
 import {
   type CliIo,
   type Done,
   describeError,
-  ExitCode,
-  importDraftFile,
+  formatFromName,
+  inputArgs,
   readBytes,
   readData,
+  readInputs,
+  reportIssues,
   reportWarnings,
   say,
-  writeOutput,
 } from "./io.js";
-import { cliMessages, helpMessages } from "./messages.js";
+import { helpMessages } from "./messages.js";
 import { dataOption, examplesHelp, type LayoutFlags, layoutFrom, layoutOptions } from "./options.js";
 
 const EXAMPLES = [
   "meeting-summary format draft.txt -o report.docx",
   "meeting-summary format draft.docx -t document --fonts plain -o document.docx",
+  "meeting-summary format drafts/ --out-dir out --pdf",
   "meeting-summary format draft.md -t branch-letterhead.docx --data extra.json -o report.docx",
 ];
 
-/** `meeting-summary format`: a draft → the official document, in one step (import, then render). */
+interface FormatFlags extends LayoutFlags {
+  output?: string;
+  outDir?: string;
+  pdf?: boolean;
+  json?: boolean;
+  template: string;
+  explain?: boolean;
+  data?: string;
+}
+
+/**
+ * `meeting-summary format`: drafts → official documents, in one step (import, then render), one draft to
+ * `-o` or many to `--out-dir`, with the batch behaviour of `render` (src/cli/batch.ts).
+ */
 export function formatCommand(program: Command, io: CliIo, done: Done): void {
   const command = program
     .command("format")
     .description(say(io, helpMessages.format, {}))
-    .argument("<draft>", say(io, helpMessages.draftArgument, {}))
-    .requiredOption("-o, --output <file.docx>", say(io, helpMessages.formatOutput, {}))
+    .argument("[drafts...]", say(io, helpMessages.draftsArgument, {}))
+    .option("-o, --output <file>", say(io, helpMessages.output, {}))
+    .option("--out-dir <folder>", say(io, helpMessages.outDir, {}))
+    .option("--pdf", say(io, helpMessages.pdf, {}))
+    .option("--json", say(io, helpMessages.renderJson, {}))
     .option(
       "-t, --template <name|file.docx>",
       say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
@@ -40,40 +62,52 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
     .option("--explain", say(io, helpMessages.explain, {}));
   for (const option of layoutOptions(io)) command.addOption(option);
   command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/import.md, docs/cli.md#format"));
-  command.action(
-    async (
-      file: string,
-      opts: LayoutFlags & { output: string; template: string; explain?: boolean; data?: string },
-    ) => {
-      const source = file === "-" ? "<stdin>" : file;
-      const { summary } = await importDraftFile(io, file, { explain: opts.explain === true });
-      const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
-      const data = await readData(io, opts.data);
-      const warnings: TemplateIssue[] = [];
-      let bytes: Uint8Array;
-      try {
-        bytes = await renderSummary(summary, {
-          locale: io.locale,
-          template,
-          layout: layoutFrom(opts),
-          ...(data && { data }),
-          onWarning: (warning) => warnings.push(warning),
+  command.action(async (files: string[], opts: FormatFlags) => {
+    const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
+    const data = await readData(io, opts.data);
+    try {
+      checkData(data, io.locale);
+    } catch (error) {
+      describeError(io, opts.data as string, error);
+    }
+    const inputs = await readInputs(io, inputArgs(io, command, files), { drafts: true });
+    const jobs = jobsFor(io, command, inputs, opts);
+    if (opts.outDir !== undefined) await mkdir(join(io.cwd, opts.outDir), { recursive: true });
+    const options: RenderOptions = {
+      locale: io.locale,
+      template,
+      layout: layoutFrom(opts),
+      ...(data && { data }),
+    };
+    const code = await runBatch(
+      io,
+      jobs,
+      async ({ source, bytes }) => {
+        const format = source === "<stdin>" ? undefined : formatFromName(source);
+        const imported = importDraft(bytes ?? new Uint8Array(), {
+          ...(io.locale && { locale: io.locale }),
+          name: source,
+          ...(format !== undefined && { format }),
         });
-      } catch (error) {
-        // What the template needs of the draft is the draft's; data problems the data's; the rest the template's.
-        const code = error instanceof MeetingSummaryError ? error.code : undefined;
-        const blamed =
-          code === ErrorCode.InvalidSummary ? source : code === ErrorCode.InvalidData ? opts.data : undefined;
-        describeError(io, blamed ?? opts.template, error);
-      }
-      for (const warning of warnings) {
-        reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
-          warning,
-        ]);
-      }
-      await writeOutput(io, opts.output, bytes);
-      io.stdout(`${say(io, cliMessages.wrote, { file: opts.output })}\n`);
-      done(ExitCode.Ok);
-    },
-  );
+        if (!opts.json) {
+          if (opts.explain) reportIssues(io, source, imported.explanations);
+          reportWarnings(io, source, imported.warnings);
+        }
+        // What the template prints nowhere is the draft's warning; the rest the template's.
+        const warn = (warning: TemplateIssue) =>
+          reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
+            warning,
+          ]);
+        return renderSummary(imported.summary, opts.json ? options : { ...options, onWarning: warn });
+      },
+      {
+        json: opts.json === true,
+        templateSource: opts.template,
+        concurrency: 1,
+        ...(opts.outDir !== undefined && { outDir: opts.outDir }),
+        ...(io.env?.SOFFICE !== undefined && { pdf: { soffice: io.env.SOFFICE } }),
+      },
+    );
+    done(code);
+  });
 }

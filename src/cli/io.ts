@@ -216,8 +216,10 @@ export interface Input {
   source: string;
   /** The name of its output, without folder or extension: `a`, `stdin`, `batch-3`. */
   name: string;
-  /** The text, decoded (src/text/decode.ts); undefined when it could not be read. */
+  /** The text, decoded (src/text/decode.ts); undefined when it could not be read. For drafts: "". */
   text?: string;
+  /** For drafts ({@link ReadInputsOptions.drafts}): the file's bytes, for the import to decode. */
+  bytes?: Uint8Array;
   /** Why it could not be read. */
   issues?: readonly Issue[];
 }
@@ -226,9 +228,16 @@ export interface Input {
 export interface ReadInputsOptions {
   /** Read every file, and standard input, as JSON Lines: one summary a line (default: only *.jsonl, *.ndjson). */
   jsonl?: boolean;
+  /**
+   * Read drafts, not summaries: each file's bytes are kept as they are (the import tells a .docx from
+   * text), and a folder gives its *.txt, *.md, *.markdown and *.docx files.
+   */
+  drafts?: boolean;
 }
 
 const isJsonLines = (file: string) => /\.(jsonl|ndjson)$/i.test(file);
+const SUMMARY_FILE = /\.(json|jsonl|ndjson)$/i;
+const DRAFT_FILE = /\.(txt|text|md|markdown|docx)$/i;
 
 function reason(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -244,7 +253,15 @@ function unreadable(io: CliIo, source: string, error: unknown): Input {
 }
 
 /** The inputs of one file's bytes: the file itself, or each non-blank line of a JSON Lines file. */
-function inputsOf(io: CliIo, source: string, name: string, bytes: Uint8Array, jsonLines: boolean): Input[] {
+function inputsOf(
+  io: CliIo,
+  source: string,
+  name: string,
+  bytes: Uint8Array,
+  jsonLines: boolean,
+  drafts: boolean,
+): Input[] {
+  if (drafts) return [{ source, name, text: "", bytes }];
   let text: string;
   try {
     text = decodeText(bytes, { locale: io.locale }).text;
@@ -273,7 +290,10 @@ export async function readInputs(
   const inputs: Input[] = [];
   for (const arg of args) {
     if (arg === "-") {
-      inputs.push(...inputsOf(io, "<stdin>", "stdin", await io.readStdin(), options.jsonl === true));
+      const stdin = await io.readStdin();
+      inputs.push(
+        ...inputsOf(io, "<stdin>", "stdin", stdin, options.jsonl === true, options.drafts === true),
+      );
       continue;
     }
     const path = resolve(io.cwd, arg);
@@ -281,7 +301,7 @@ export async function readInputs(
     try {
       if ((await stat(path)).isDirectory()) {
         entries = (await readdir(path, { withFileTypes: true }))
-          .filter((e) => e.isFile() && /\.(json|jsonl|ndjson)$/i.test(e.name))
+          .filter((e) => e.isFile() && (options.drafts ? DRAFT_FILE : SUMMARY_FILE).test(e.name))
           .map((e) => e.name)
           .sort();
       }
@@ -298,7 +318,8 @@ export async function readInputs(
       try {
         const bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
         const name = basename(file, extname(file));
-        inputs.push(...inputsOf(io, file, name, bytes, options.jsonl === true || isJsonLines(file)));
+        const jsonLines = options.jsonl === true || isJsonLines(file);
+        inputs.push(...inputsOf(io, file, name, bytes, jsonLines, options.drafts === true));
       } catch (error) {
         inputs.push(unreadable(io, file, error));
       }
@@ -352,7 +373,7 @@ export function progress(io: CliIo, total: number): Progress {
 }
 
 /** The draft format a file's extension names; the content decides first (a zip is a .docx). */
-function formatFromName(file: string): DraftFormat | undefined {
+export function formatFromName(file: string): DraftFormat | undefined {
   const ext = extname(file).toLowerCase();
   if (ext === ".md" || ext === ".markdown") return DraftFormat.Markdown;
   if (ext === ".txt" || ext === ".text") return DraftFormat.Text;

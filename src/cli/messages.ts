@@ -199,11 +199,16 @@ export const helpMessages = defineMessages({
     "zh-CN": () => "草稿：纯文本、Markdown 或 Word .docx 文件，写“-”则从标准输入读取",
     en: () => 'the draft: plain text, Markdown or a Word .docx, or "-" for standard input',
   },
+  draftsArgument: {
+    "zh-CN": () =>
+      "草稿：纯文本、Markdown 或 Word .docx 文件，或存放草稿的文件夹；写“-”从标准输入读取（标准输入为管道时默认读取）",
+    en: () =>
+      'drafts: plain text, Markdown or Word .docx files, folders of them, or "-" for standard input (the default when it is piped)',
+  },
   importOutput: {
     "zh-CN": () => "会议总结的 JSON 保存到哪里（默认输出到标准输出）",
     en: () => "where to write the summary (default: standard output)",
   },
-  formatOutput: { "zh-CN": () => "生成的文档保存到哪里", en: () => "where to write the document" },
   explain: {
     "zh-CN": () => "同时列出识别时作出的每一项判断（哪一行是标题、主送机关等）",
     en: () => "also print every decision taken (which line is the title, the 主送机关, …)",

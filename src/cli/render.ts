@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
@@ -10,14 +10,13 @@ import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import { checkData } from "../template/data.js";
 import { compileTemplate, type MissingValues } from "../template/render.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
-import { type BatchJob, runBatch } from "./batch.js";
+import { jobsFor, runBatch } from "./batch.js";
 import {
   type CliIo,
   type Done,
   describeError,
   Exit,
   ExitCode,
-  type Input,
   inputArgs,
   jsonIssue,
   printJson,
@@ -57,35 +56,6 @@ interface RenderFlags extends LayoutFlags {
   invalidCharacters: string;
   missingValues: string;
   data?: string;
-}
-
-/** Where each input goes: `-o` for one, `--out-dir/NAME.docx` (and `.pdf`) for a batch. */
-function jobsFor(io: CliIo, command: Command, inputs: readonly Input[], opts: RenderFlags): BatchJob[] {
-  const { output, outDir, pdf } = opts;
-  if (outDir !== undefined) {
-    return inputs.map((input) => ({
-      input,
-      output: join(outDir, `${input.name}.docx`),
-      ...(pdf && { pdf: join(outDir, `${input.name}.pdf`) }),
-    }));
-  }
-  if (output === undefined) {
-    command.error(`error: ${say(io, scriptMessages.outputOrOutDir, {})}`, {
-      exitCode: 2,
-      code: "msd.noOutput",
-    });
-  }
-  if (inputs.length !== 1) {
-    command.error(`error: ${say(io, scriptMessages.manyInputsOneOutput, {})}`, {
-      exitCode: 2,
-      code: "msd.oneOutput",
-    });
-  }
-  const input = inputs[0] as Input;
-  if (extname(output).toLowerCase() === ".pdf") return [{ input, pdf: output }];
-  const beside =
-    output === "-" ? undefined : `${output.slice(0, output.length - extname(output).length)}.pdf`;
-  return [{ input, output, ...(pdf && beside && { pdf: beside }) }];
 }
 
 /** `meeting-summary render`. */

@@ -469,7 +469,7 @@ export const catalogues: readonly Catalogue[] = [
       format: {},
       draftArgument: {},
       importOutput: {},
-      formatOutput: {},
+      draftsArgument: {},
       explain: {},
       inputsArgument: {},
       outDir: {},
