@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MAX_INPUT_BYTES } from "../../src/cli/io";
 import type { Block } from "../../src/model/types";
 import { minimalSummary } from "../fixtures/summaries";
 import { runCliIn } from "../helpers/cli";
@@ -35,5 +36,31 @@ describe("meeting-summary validate past the limits", () => {
       1,
       "s.json: outcomes.blocks[0].items (一是、二是条目) has 10000 entries: a list may have at most 1000\n",
     ]);
+  });
+});
+
+describe("meeting-summary reading a file past the size limit", () => {
+  /** A sparse file of `size` bytes: taking no disk, and costing memory only if it is read. */
+  function hugeFile(size: number): string {
+    const cwd = mkdtempSync(join(tmpdir(), "msd-huge-"));
+    writeFileSync(join(cwd, "huge.json"), "");
+    truncateSync(join(cwd, "huge.json"), size);
+    return cwd;
+  }
+
+  it("refuses it before reading it, naming its size, for render, validate and a template", async () => {
+    const cwd = hugeFile(MAX_INPUT_BYTES + 1);
+    for (const argv of [
+      ["validate", "huge.json"],
+      ["render", "huge.json", "-o", "out.docx"],
+      ["inspect", "huge.json"],
+    ]) {
+      const { code, stderr } = await runCliIn(cwd, argv);
+      expect({ argv, code, stderr }).toEqual({
+        argv,
+        code: 1,
+        stderr: `huge.json: The file is ${MAX_INPUT_BYTES + 1} bytes: a summary may have at most 16000000 characters, so it was not read\n`,
+      });
+    }
   });
 });

@@ -11,6 +11,8 @@ import {
 import { DraftFormat, type ImportDraftResult, importDraft } from "../import/index.js";
 import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
 import { labelFor } from "../model/labels.js";
+import { limitMessages } from "../model/limit-messages.js";
+import { Limits } from "../model/limits.js";
 import { UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { msg, templateText } from "../template/messages.js";
 import type { TemplateIssue } from "../template/template-issues.js";
@@ -82,10 +84,31 @@ export function reportIssues(io: CliIo, source: string, issues: readonly Issue[]
   }
 }
 
+/**
+ * The largest file the CLI reads: four bytes for each character a summary's JSON may have
+ * (`Limits.jsonText`). A larger file is refused before it is read, so that its size alone cannot exhaust
+ * the memory (docs/model.md, "Limits"); templates and drafts have lower limits of their own.
+ */
+export const MAX_INPUT_BYTES = 4 * Limits.jsonText;
+
+/** The issue of a file past {@link MAX_INPUT_BYTES}, or undefined; `stat` fails for a missing file. */
+async function tooLarge(io: CliIo, path: string): Promise<Issue | undefined> {
+  const { size } = await stat(path);
+  if (size <= MAX_INPUT_BYTES) return undefined;
+  const message = messageText(limitMessages.too_large_file, { bytes: size, max: Limits.jsonText }, io.locale);
+  return { path: [], code: "too_large", message };
+}
+
 export async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   try {
+    const large = await tooLarge(io, resolve(io.cwd, file));
+    if (large) {
+      reportIssues(io, file, [large]);
+      throw new Exit(ExitCode.InvalidInput);
+    }
     return new Uint8Array(await readFile(resolve(io.cwd, file)));
   } catch (error) {
+    if (error instanceof Exit) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     io.stderr(`${say(io, cliMessages.cannotRead, { file, reason })}\n`);
     throw new Exit(ExitCode.InvalidInput);
@@ -316,6 +339,11 @@ export async function readInputs(
     }
     for (const file of entries?.map((entry) => join(arg, entry)) ?? [arg]) {
       try {
+        const large = await tooLarge(io, resolve(io.cwd, file));
+        if (large) {
+          inputs.push({ source: file, name: basename(file, extname(file)), issues: [large] });
+          continue;
+        }
         const bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
         const name = basename(file, extname(file));
         const jsonLines = options.jsonl === true || isJsonLines(file);
