@@ -1,7 +1,6 @@
 import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
-import { UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { fontSubstitutes, fontSubstitutesMessage, type ToPdfOptions, toPdfs } from "../pdf.js";
 import {
   type CliIo,
@@ -12,6 +11,7 @@ import {
   printJson,
   progress,
   say,
+  tryWriteOutput,
 } from "./io.js";
 import { cliMessages } from "./messages.js";
 import { CliIssueCode, scriptMessages } from "./script-messages.js";
@@ -133,16 +133,9 @@ export async function runBatch(
       await io.writeStdout(bytes);
       return true;
     }
-    try {
-      await writeFileAtomic(resolve(io.cwd, target), bytes);
-    } catch (error) {
-      // A refusal says what is at the path (a FIFO, a read-only file…); an fs error gives its code.
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      const message =
-        error instanceof UnsafeOutputError
-          ? say(io, scriptMessages.unsafeOutput, { code: error.code, reason: error.reason })
-          : say(io, scriptMessages.unwritable_file, { reason });
-      fail(index, [{ path: [], code: CliIssueCode.UnwritableFile, message }], target, false);
+    const problem = await tryWriteOutput(io, target, bytes);
+    if (problem) {
+      fail(index, [problem], target, false);
       return false;
     }
     (results[index] as BatchResult).written.push(target);

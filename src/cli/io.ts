@@ -435,18 +435,28 @@ export async function importDraftFile(
   return result;
 }
 
-/** Writes an output file safely (nothing is left behind on failure), or reports why it cannot be written. */
-export async function writeOutput(io: CliIo, file: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes an output file safely (src/node.ts: nothing left behind on failure, only a regular file replaced),
+ * or returns the issue (`unwritable_file`) that says why it was not written: what is at the path (a FIFO,
+ * a read-only file…), or the file system's error code.
+ */
+export async function tryWriteOutput(io: CliIo, file: string, bytes: Uint8Array): Promise<Issue | undefined> {
   try {
     await writeFileAtomic(resolve(io.cwd, file), bytes);
+    return undefined;
   } catch (error) {
-    // A refusal says what is at the path (a FIFO, a read-only file…); an fs error gives its code.
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     const message =
       error instanceof UnsafeOutputError
         ? say(io, scriptMessages.unsafeOutput, { code: error.code, reason: error.reason })
-        : say(io, scriptMessages.unwritable_file, { reason });
-    io.stderr(`${say(io, cliMessages.issue, { source: file, message })}\n`);
-    throw new Exit(ExitCode.InvalidInput);
+        : say(io, scriptMessages.unwritable_file, { reason: reason(error) });
+    return issueOf(CliIssueCode.UnwritableFile, message);
   }
+}
+
+/** Writes an output file as {@link tryWriteOutput} does, or reports why not and ends the command. */
+export async function writeOutput(io: CliIo, file: string, bytes: Uint8Array): Promise<void> {
+  const problem = await tryWriteOutput(io, file, bytes);
+  if (!problem) return;
+  io.stderr(`${say(io, cliMessages.issue, { source: file, message: problem.message })}\n`);
+  throw new Exit(ExitCode.InvalidInput);
 }

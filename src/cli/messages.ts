@@ -6,6 +6,7 @@
  */
 
 import { defineMessages, type Locale } from "../messages/catalogue.js";
+import { PART_ZH } from "../template/messages.js";
 
 /** What the failing system call said, as a clerk reads it: `文件不存在（ENOENT）`. */
 const ERRNO: Record<string, string> = {
@@ -20,17 +21,6 @@ const ERRNO: Record<string, string> = {
   EBUSY: "文件正被其他程序占用",
 };
 export const zhReason = (reason: string) => (ERRNO[reason] ? `${ERRNO[reason]}（${reason}）` : reason);
-
-/** The parts of a .docx, as `inspect` names them. */
-const PARTS: Record<string, string> = {
-  body: "正文",
-  header: "页眉",
-  footer: "页脚",
-  footnotes: "脚注",
-  endnotes: "尾注",
-  comments: "批注",
-  properties: "文档属性",
-};
 
 /** The lines the commands write around the library's issues. */
 export const cliMessages = defineMessages({
@@ -72,7 +62,7 @@ export const cliMessages = defineMessages({
   },
   partUses: {
     "zh-CN": (p: { file: string; part: string; tags: readonly string[] }) =>
-      `${p.file}：${PARTS[p.part] ?? p.part}使用了 ${p.tags.join(" ")}`,
+      `${p.file}：${PART_ZH[p.part] ?? p.part}使用了 ${p.tags.join(" ")}`,
     en: (p: { file: string; part: string; tags: readonly string[] }) =>
       `${p.file}: ${p.part} uses ${p.tags.join(" ")}`,
   },

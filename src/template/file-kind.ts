@@ -39,9 +39,8 @@ function ascii(text: string): number[] {
   return [...text].map((c) => c.charCodeAt(0));
 }
 
-/** Whether `bytes` hold `name` written in UTF-16LE, as an OLE directory entry names its stream. */
-function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
-  const pattern = ascii(name).flatMap((c) => [c, 0]);
+/** Whether `pattern` occurs anywhere in `bytes`. */
+function holds(bytes: Uint8Array, pattern: readonly number[]): boolean {
   const first = pattern[0] as number;
   for (
     let i = bytes.indexOf(first);
@@ -53,18 +52,15 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
-function hasAscii(bytes: Uint8Array, text: string): boolean {
-  const pattern = ascii(text);
-  const first = pattern[0] as number;
-  for (
-    let i = bytes.indexOf(first);
-    i >= 0 && i <= bytes.length - pattern.length;
-    i = bytes.indexOf(first, i + 1)
-  ) {
-    if (startsWith(bytes, pattern, i)) return true;
-  }
-  return false;
-}
+/** Whether `bytes` hold `name` written in UTF-16LE, as an OLE directory entry names its stream. */
+const hasUtf16Name = (bytes: Uint8Array, name: string) =>
+  holds(
+    bytes,
+    ascii(name).flatMap((c) => [c, 0]),
+  );
+
+/** Whether `bytes` hold `text` in ASCII. */
+const hasAscii = (bytes: Uint8Array, text: string) => holds(bytes, ascii(text));
 
 /**
  * What a file is, from its bytes (and its name, which only tells a .wps from a .doc when WPS wrote no

@@ -18,8 +18,8 @@ function placeText(place: TagPlace, locale: Locale): string {
   return locale === "zh-CN" ? `在 ${place.usage} 之内` : `inside ${place.usage}`;
 }
 
-/** The names of a template's parts, as Word calls them. */
-const PART_ZH: Record<string, string> = {
+/** The names of a template's parts, as Word calls them (and `inspect` prints them). */
+export const PART_ZH: Record<string, string> = {
   body: "正文",
   header: "页眉",
   footer: "页脚",
