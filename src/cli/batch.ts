@@ -59,6 +59,31 @@ export function jobsFor(
   return [{ input, output, ...(pdf && beside && { pdf: beside }) }];
 }
 
+/** Refuses flags that do not go together: `-o -` with `--json`, or with `--pdf` (usage errors, exit 2). */
+export function checkOutputFlags(
+  io: CliIo,
+  command: Command,
+  opts: {
+    output?: string | undefined;
+    outDir?: string | undefined;
+    pdf?: boolean | undefined;
+    json?: boolean | undefined;
+  },
+): void {
+  if (opts.output === "-" && opts.json) {
+    command.error(`error: ${say(io, scriptMessages.stdoutWithJson, {})}`, {
+      exitCode: 2,
+      code: "msd.stdoutJson",
+    });
+  }
+  if (opts.output === "-" && opts.pdf && opts.outDir === undefined) {
+    command.error(`error: ${say(io, scriptMessages.pdfBesideStdout, {})}`, {
+      exitCode: 2,
+      code: "msd.pdfStdout",
+    });
+  }
+}
+
 /** Turns one input's text into a file's bytes; throws a {@link MeetingSummaryError} for a bad input. */
 export type Produce = (input: Input & { text: string }) => Promise<Uint8Array>;
 

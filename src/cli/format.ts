@@ -6,7 +6,7 @@ import { type RenderOptions, renderSummary } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import { checkData } from "../template/data.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
-import { jobsFor, runBatch } from "./batch.js";
+import { checkOutputFlags, jobsFor, runBatch } from "./batch.js";
 import {
   type CliIo,
   type Done,
@@ -21,7 +21,14 @@ import {
   say,
 } from "./io.js";
 import { helpMessages } from "./messages.js";
-import { dataOption, examplesHelp, type LayoutFlags, layoutFrom, layoutOptions } from "./options.js";
+import {
+  dataOption,
+  examplesHelp,
+  type LayoutFlags,
+  layoutFrom,
+  layoutOptions,
+  outputOptions,
+} from "./options.js";
 
 const EXAMPLES = [
   "meeting-summary format draft.txt -o report.docx",
@@ -48,11 +55,9 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
   const command = program
     .command("format")
     .description(say(io, helpMessages.format, {}))
-    .argument("[drafts...]", say(io, helpMessages.draftsArgument, {}))
-    .option("-o, --output <file>", say(io, helpMessages.output, {}))
-    .option("--out-dir <folder>", say(io, helpMessages.outDir, {}))
-    .option("--pdf", say(io, helpMessages.pdf, {}))
-    .option("--json", say(io, helpMessages.renderJson, {}))
+    .argument("[drafts...]", say(io, helpMessages.draftsArgument, {}));
+  for (const option of outputOptions(io)) command.addOption(option);
+  command
     .option(
       "-t, --template <name|file.docx>",
       say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
@@ -63,6 +68,7 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
   for (const option of layoutOptions(io)) command.addOption(option);
   command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/import.md, docs/cli.md#format"));
   command.action(async (files: string[], opts: FormatFlags) => {
+    checkOutputFlags(io, command, opts);
     const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
     const data = await readData(io, opts.data);
     try {

@@ -47,3 +47,16 @@ export function layoutFrom({ fonts, margins, linesPerPage }: LayoutFlags): Layou
 export function examplesHelp(io: CliIo, commands: readonly string[], docs: string): string {
   return say(io, helpMessages.examples, { commands, docs });
 }
+
+/**
+ * Where a rendering command writes: `-o <file>` (a .docx, a .pdf, or `-` for standard output), or
+ * `--out-dir <folder>` for many inputs; `--pdf` beside each .docx; `--json` for scripts (src/cli/batch.ts).
+ */
+export function outputOptions(io: CliIo): Option[] {
+  return [
+    new Option("-o, --output <file>", say(io, helpMessages.output, {})),
+    new Option("--out-dir <folder>", say(io, helpMessages.outDir, {})),
+    new Option("--pdf", say(io, helpMessages.pdf, {})),
+    new Option("--json", say(io, helpMessages.renderJson, {})),
+  ];
+}

@@ -10,7 +10,7 @@ import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import { checkData } from "../template/data.js";
 import { compileTemplate, type MissingValues } from "../template/render.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
-import { jobsFor, runBatch } from "./batch.js";
+import { checkOutputFlags, jobsFor, runBatch } from "./batch.js";
 import {
   type CliIo,
   type Done,
@@ -35,6 +35,7 @@ import {
   type LayoutFlags,
   layoutFrom,
   layoutOptions,
+  outputOptions,
 } from "./options.js";
 import { scriptMessages } from "./script-messages.js";
 
@@ -63,12 +64,10 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
   const command = program
     .command("render")
     .description(say(io, helpMessages.render, {}))
-    .argument("[inputs...]", say(io, helpMessages.inputsArgument, {}))
-    .option("-o, --output <file>", say(io, helpMessages.output, {}))
-    .option("--out-dir <folder>", say(io, helpMessages.outDir, {}))
-    .option("--pdf", say(io, helpMessages.pdf, {}))
+    .argument("[inputs...]", say(io, helpMessages.inputsArgument, {}));
+  for (const option of outputOptions(io)) command.addOption(option);
+  command
     .option("--jsonl", say(io, helpMessages.jsonl, {}))
-    .option("--json", say(io, helpMessages.renderJson, {}))
     .option(
       "-t, --template <name|file.docx>",
       say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
@@ -84,18 +83,7 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
   for (const option of layoutOptions(io)) command.addOption(option);
   command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#render"));
   command.action(async (files: string[], opts: RenderFlags) => {
-    if (opts.output === "-" && opts.json) {
-      command.error(`error: ${say(io, scriptMessages.stdoutWithJson, {})}`, {
-        exitCode: 2,
-        code: "msd.stdoutJson",
-      });
-    }
-    if (opts.output === "-" && opts.pdf && opts.outDir === undefined) {
-      command.error(`error: ${say(io, scriptMessages.pdfBesideStdout, {})}`, {
-        exitCode: 2,
-        code: "msd.pdfStdout",
-      });
-    }
+    checkOutputFlags(io, command, opts);
     const args = inputArgs(io, command, files);
     if (opts.output !== undefined && opts.outDir === undefined && args.length > 1) {
       command.error(`error: ${say(io, scriptMessages.manyInputsOneOutput, {})}`, {
