@@ -285,6 +285,12 @@ describe("the meeting-summary CLI, run as a process", () => {
     }
   });
 
+  it("ends quietly when the reader of its output stops early (a pipe into head)", () => {
+    const script = `"${process.execPath}" "${bin()}" render --help | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const run = spawnSync("bash", ["-c", script], { cwd: app, encoding: "utf8" });
+    expect([run.stdout, run.stderr]).toEqual(["0\n", ""]);
+  });
+
   it("writes the document to standard output with -o -", () => {
     const run = spawnSync(process.execPath, [bin(), "render", "seed.json", "-o", "-"], { cwd: app });
     expect(run.status).toBe(0);
