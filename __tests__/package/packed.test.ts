@@ -262,6 +262,37 @@ export async function download(file: File | undefined, fonts?: "plain" | "gb2312
 describe("the meeting-summary CLI, run as a process", () => {
   const bin = () => join(pkg, manifest.bin["meeting-summary"]);
 
+  it("loads no model, template engine or import for --version, --help and a command's help", () => {
+    // A module hook records every module the program loads.
+    writeFileSync(
+      join(app, "record-hooks.mjs"),
+      `import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const found = await next(specifier, context);
+  appendFileSync(process.env.LOADED_LOG, found.url + "\\n");
+  return found;
+}`,
+    );
+    writeFileSync(
+      join(app, "record.mjs"),
+      'import { register } from "node:module"; register("./record-hooks.mjs", import.meta.url);',
+    );
+    for (const args of [["--version"], ["--help"], ["render", "--help"], ["format", "--help"]]) {
+      const log = join(app, `loaded-${args.join("-")}.txt`);
+      writeFileSync(log, "");
+      const run = spawnSync(process.execPath, ["--import", "./record.mjs", bin(), ...args], {
+        cwd: app,
+        encoding: "utf8",
+        env: { ...process.env, LOADED_LOG: log },
+      });
+      expect(run.status).toBe(0);
+      const loaded = readFileSync(log, "utf8");
+      expect(loaded).toContain("commander");
+      const heavy = loaded.split("\n").filter((url) => /\/(zod|docxtemplater|@xmldom|fflate)\//.test(url));
+      expect({ args, heavy }).toEqual({ args, heavy: [] });
+    }
+  });
+
   it("renders, with exit code 0", () => {
     const run = node([bin(), "render", "seed.json", "-o", "cli.docx"]);
     expect([run.status, run.stdout]).toEqual([0, "wrote cli.docx\n"]);

@@ -1,8 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { importDraft } from "../import/index.js";
-import { type RenderOptions, renderSummary } from "../render-summary.js";
+import type { RenderOptions } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import { checkData } from "../template/data.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
@@ -69,6 +68,10 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
   command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/import.md, docs/cli.md#format"));
   command.action(async (files: string[], opts: FormatFlags) => {
     checkOutputFlags(io, command, opts);
+    const [{ importDraft }, { renderSummary }] = await Promise.all([
+      import("../import/index.js"),
+      import("../render-summary.js"),
+    ]);
     const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
     const data = await readData(io, opts.data);
     try {

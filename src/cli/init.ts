@@ -1,8 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { toJsonSchema } from "../model/json-schema.js";
-import { writeFileAtomic } from "../node.js";
 import { type CliIo, type Done, Exit, ExitCode, say } from "./io.js";
 import { cliMessages, helpMessages } from "./messages.js";
 import { examplesHelp } from "./options.js";
@@ -25,6 +23,10 @@ export function initCommand(program: Command, io: CliIo, done: Done): void {
       }
       // The example's "$schema" is relative to the package; a copy elsewhere points at the published file.
       const example = JSON.parse(await readFile(io.examplePath, "utf8"));
+      const [{ toJsonSchema }, { writeFileAtomic }] = await Promise.all([
+        import("../model/json-schema.js"),
+        import("../node.js"),
+      ]);
       example.$schema = toJsonSchema().$id;
       await writeFileAtomic(target, new TextEncoder().encode(`${JSON.stringify(example, null, 2)}\n`));
       io.stdout(`${say(io, cliMessages.initWrote, { file })}\n`);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { ErrorCode, MeetingSummaryError } from "../errors/index.js";
-import { inspectTemplate, type TemplateTag } from "../template/inspect.js";
+import type { InspectTemplateResult, TemplateTag } from "../template/inspect.js";
 import {
   type CliIo,
   type Done,
@@ -46,6 +46,7 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
     .option("--json", say(io, helpMessages.inspectJson, {}))
     .addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#inspect, docs/custom-templates.md"))
     .action(async (file: string, opts: { data?: string; json?: boolean }) => {
+      const { inspectTemplate } = await import("../template/inspect.js");
       const read = opts.json ? await tryReadBytes(io, file) : await readBytes(io, file);
       if (!(read instanceof Uint8Array)) {
         printJson(io, { ok: false, template: file, tags: {}, issues: [jsonIssue(read)], warnings: [] });
@@ -53,7 +54,7 @@ export function inspectCommand(program: Command, io: CliIo, done: Done): void {
       }
       const bytes = read;
       const data = await readData(io, opts.data);
-      let inspection: ReturnType<typeof inspectTemplate>;
+      let inspection: InspectTemplateResult;
       try {
         inspection = inspectTemplate(bytes, { locale: io.locale, ...(data && { data }) });
       } catch (error) {

@@ -8,12 +8,11 @@ import {
   MeetingSummaryError,
   TemplateError,
 } from "../errors/index.js";
-import { DraftFormat, type ImportDraftResult, importDraft } from "../import/index.js";
+import type { DraftFormat, ImportDraftResult } from "../import/index.js";
 import { isLocale, type Locale, localeFromEnv, type Message, messageText } from "../messages/catalogue.js";
 import { labelFor } from "../model/labels.js";
 import { limitMessages } from "../model/limit-messages.js";
 import { Limits } from "../model/limits.js";
-import { UnsafeOutputError, writeFileAtomic } from "../node.js";
 import { msg, templateText } from "../template/messages.js";
 import type { TemplateIssue } from "../template/template-issues.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
@@ -403,8 +402,8 @@ export function progress(io: CliIo, total: number): Progress {
 /** The draft format a file's extension names; the content decides first (a zip is a .docx). */
 export function formatFromName(file: string): DraftFormat | undefined {
   const ext = extname(file).toLowerCase();
-  if (ext === ".md" || ext === ".markdown") return DraftFormat.Markdown;
-  if (ext === ".txt" || ext === ".text") return DraftFormat.Text;
+  if (ext === ".md" || ext === ".markdown") return "markdown";
+  if (ext === ".txt" || ext === ".text") return "text";
   return undefined;
 }
 
@@ -422,6 +421,7 @@ export async function importDraftFile(
   const format = file === "-" ? undefined : formatFromName(file);
   let result: ImportDraftResult;
   try {
+    const { importDraft } = await import("../import/index.js");
     result = importDraft(bytes, {
       ...(io.locale && { locale: io.locale }),
       name: file,
@@ -441,6 +441,8 @@ export async function importDraftFile(
  * a read-only file…), or the file system's error code.
  */
 export async function tryWriteOutput(io: CliIo, file: string, bytes: Uint8Array): Promise<Issue | undefined> {
+  // The file helpers (and the model they bring) are loaded by the commands that write, not at start.
+  const { UnsafeOutputError, writeFileAtomic } = await import("../node.js");
   try {
     await writeFileAtomic(resolve(io.cwd, file), bytes);
     return undefined;

@@ -3,12 +3,10 @@ import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
-import { parseSummaryJson } from "../node.js";
-import { createRenderPool, freeCores } from "../pool.js";
-import { type RenderOptions, renderSummary } from "../render-summary.js";
+import type { RenderOptions } from "../render-summary.js";
 import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import { checkData } from "../template/data.js";
-import { compileTemplate, type MissingValues } from "../template/render.js";
+import type { MissingValues } from "../template/render.js";
 import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
 import { checkOutputFlags, jobsFor, runBatch } from "./batch.js";
 import {
@@ -84,6 +82,13 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
   command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#render"));
   command.action(async (files: string[], opts: RenderFlags) => {
     checkOutputFlags(io, command, opts);
+    const [{ parseSummaryJson }, { createRenderPool, freeCores }, { renderSummary }, { compileTemplate }] =
+      await Promise.all([
+        import("../node.js"),
+        import("../pool.js"),
+        import("../render-summary.js"),
+        import("../template/render.js"),
+      ]);
     const args = inputArgs(io, command, files);
     if (opts.output !== undefined && opts.outDir === undefined && args.length > 1) {
       command.error(`error: ${say(io, scriptMessages.manyInputsOneOutput, {})}`, {

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { toJsonSchema } from "../model/json-schema.js";
 import { type CliIo, type Done, ExitCode, say } from "./io.js";
 import { helpMessages } from "./messages.js";
 import { examplesHelp } from "./options.js";
@@ -12,7 +11,8 @@ export function schemaCommand(program: Command, io: CliIo, done: Done): void {
     .command("schema")
     .description(say(io, helpMessages.schema, {}))
     .addHelpText("after", examplesHelp(io, EXAMPLES, "docs/cli.md#schema"))
-    .action(() => {
+    .action(async () => {
+      const { toJsonSchema } = await import("../model/json-schema.js");
       io.stdout(`${JSON.stringify(toJsonSchema(), null, 2)}\n`);
       done(ExitCode.Ok);
     });

@@ -1,8 +1,6 @@
 import { type Command, Option } from "commander";
 import { type Issue, MeetingSummaryError } from "../errors/index.js";
-import { type InvalidCharacters, validateSummary } from "../model/parse.js";
-import { templateIssues } from "../model/template-checks.js";
-import { parseSummaryJson } from "../node.js";
+import type { InvalidCharacters } from "../model/parse.js";
 import { BuiltInTemplate } from "../template/builtin.js";
 import {
   type CliIo,
@@ -53,6 +51,11 @@ export function validateCommand(program: Command, io: CliIo, done: Done): void {
       files: string[],
       opts: { invalidCharacters: string; json?: boolean; jsonl?: boolean; template?: BuiltInTemplate },
     ) => {
+      const [{ validateSummary }, { templateIssues }, { parseSummaryJson }] = await Promise.all([
+        import("../model/parse.js"),
+        import("../model/template-checks.js"),
+        import("../node.js"),
+      ]);
       const inputs = await readInputs(io, inputArgs(io, command, files), { jsonl: opts.jsonl === true });
       const results: ValidateResult[] = [];
       for (const input of inputs) {
