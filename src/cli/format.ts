@@ -2,22 +2,20 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { RenderOptions } from "../render-summary.js";
-import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
-import { checkData } from "../template/data.js";
-import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
+import { isBuiltInTemplate } from "../template/builtin.js";
 import { checkOutputFlags, jobsFor, runBatch } from "./batch.js";
 import {
   type CliIo,
   type Done,
-  describeError,
   formatFromName,
   inputArgs,
   readBytes,
-  readData,
+  readCheckedData,
   readInputs,
   reportIssues,
   reportWarnings,
   say,
+  templateWarnings,
 } from "./io.js";
 import { helpMessages } from "./messages.js";
 import {
@@ -27,6 +25,7 @@ import {
   layoutFrom,
   layoutOptions,
   outputOptions,
+  templateOption,
 } from "./options.js";
 
 const EXAMPLES = [
@@ -57,11 +56,7 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
     .argument("[drafts...]", say(io, helpMessages.draftsArgument, {}));
   for (const option of outputOptions(io)) command.addOption(option);
   command
-    .option(
-      "-t, --template <name|file.docx>",
-      say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
-      "report",
-    )
+    .addOption(templateOption(io))
     .addOption(dataOption(io))
     .option("--explain", say(io, helpMessages.explain, {}));
   for (const option of layoutOptions(io)) command.addOption(option);
@@ -73,12 +68,7 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
       import("../render-summary.js"),
     ]);
     const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
-    const data = await readData(io, opts.data);
-    try {
-      checkData(data, io.locale);
-    } catch (error) {
-      describeError(io, opts.data as string, error);
-    }
+    const data = await readCheckedData(io, opts.data);
     const inputs = await readInputs(io, inputArgs(io, command, files), { drafts: true });
     const jobs = jobsFor(io, command, inputs, opts);
     if (opts.outDir !== undefined) await mkdir(join(io.cwd, opts.outDir), { recursive: true });
@@ -102,12 +92,8 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
           if (opts.explain) reportIssues(io, source, imported.explanations);
           reportWarnings(io, source, imported.warnings);
         }
-        // What the template prints nowhere is the draft's warning; the rest the template's.
-        const warn = (warning: TemplateIssue) =>
-          reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
-            warning,
-          ]);
-        return renderSummary(imported.summary, opts.json ? options : { ...options, onWarning: warn });
+        const onWarning = templateWarnings(io, source, opts.template);
+        return renderSummary(imported.summary, opts.json ? options : { ...options, onWarning });
       },
       {
         json: opts.json === true,

@@ -13,8 +13,9 @@ import { isLocale, type Locale, localeFromEnv, type Message, messageText } from 
 import { labelFor } from "../model/labels.js";
 import { limitMessages } from "../model/limit-messages.js";
 import { Limits } from "../model/limits.js";
+import { checkData } from "../template/data.js";
 import { msg, templateText } from "../template/messages.js";
-import type { TemplateIssue } from "../template/template-issues.js";
+import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
 import { decodeText, UnreadableTextError } from "../text/decode.js";
 import { cliMessages } from "./messages.js";
 import { CliIssueCode, scriptMessages } from "./script-messages.js";
@@ -136,6 +137,36 @@ export async function readData(
     throw new Exit(ExitCode.InvalidInput);
   }
   return data as Record<string, unknown>;
+}
+
+/**
+ * The `--data` file of a rendering command, read and checked before any input: a field that shadows a
+ * tag of the vocabulary fails every input, so it is said once, on the data file's name.
+ */
+export async function readCheckedData(
+  io: CliIo,
+  file: string | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  const data = await readData(io, file);
+  try {
+    checkData(data, io.locale);
+  } catch (error) {
+    describeError(io, file as string, error);
+  }
+  return data;
+}
+
+/**
+ * The `onWarning` of a render of `source` with `template`: content of the summary the template prints
+ * nowhere is the summary's (or draft's) warning; the rest is the template's.
+ */
+export function templateWarnings(
+  io: CliIo,
+  source: string,
+  template: string,
+): (warning: TemplateIssue) => void {
+  return (warning) =>
+    reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : template, [warning]);
 }
 
 /** Warnings go to stderr, each with its code; they do not change the exit code. */

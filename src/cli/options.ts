@@ -1,7 +1,16 @@
 import { InvalidArgumentError, Option } from "commander";
 import { FontSet, type LayoutOptions, LINES_PER_PAGE, Margins } from "../layout/options.js";
+import { BuiltInTemplate } from "../template/builtin.js";
 import { type CliIo, say } from "./io.js";
 import { helpMessages } from "./messages.js";
+
+/** `-t, --template`: a built-in template's name or your own .docx, shared by the rendering commands. */
+export function templateOption(io: CliIo): Option {
+  return new Option(
+    "-t, --template <name|file.docx>",
+    say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
+  ).default("report");
+}
 
 /** `--invalid-characters`, shared by the commands that read a summary. */
 export function invalidCharactersOption(io: CliIo): Option {

@@ -4,10 +4,8 @@ import { type Command, Option } from "commander";
 import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
 import type { RenderOptions } from "../render-summary.js";
-import { BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
-import { checkData } from "../template/data.js";
+import { type BuiltInTemplate, isBuiltInTemplate } from "../template/builtin.js";
 import type { MissingValues } from "../template/render.js";
-import { type TemplateIssue, TemplateIssueCode } from "../template/template-issues.js";
 import { checkOutputFlags, jobsFor, runBatch } from "./batch.js";
 import {
   type CliIo,
@@ -19,10 +17,10 @@ import {
   jsonIssue,
   printJson,
   readBytes,
-  readData,
+  readCheckedData,
   readInputs,
-  reportWarnings,
   say,
+  templateWarnings,
   tryReadBytes,
 } from "./io.js";
 import { helpMessages } from "./messages.js";
@@ -34,6 +32,7 @@ import {
   layoutFrom,
   layoutOptions,
   outputOptions,
+  templateOption,
 } from "./options.js";
 import { scriptMessages } from "./script-messages.js";
 
@@ -66,11 +65,7 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
   for (const option of outputOptions(io)) command.addOption(option);
   command
     .option("--jsonl", say(io, helpMessages.jsonl, {}))
-    .option(
-      "-t, --template <name|file.docx>",
-      say(io, helpMessages.template, { names: Object.values(BuiltInTemplate) }),
-      "report",
-    )
+    .addOption(templateOption(io))
     .addOption(invalidCharactersOption(io))
     .addOption(dataOption(io))
     .addOption(
@@ -114,13 +109,7 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         describeError(io, opts.template, error);
       }
     }
-    const data = await readData(io, opts.data);
-    // Your own fields are checked once, before any summary: a field that shadows a tag fails every input.
-    try {
-      checkData(data, io.locale);
-    } catch (error) {
-      describeError(io, opts.data as string, error);
-    }
+    const data = await readCheckedData(io, opts.data);
     const inputs = await readInputs(io, args, { jsonl: opts.jsonl === true });
     const jobs = jobsFor(io, command, inputs, opts);
     if (opts.outDir !== undefined) {
@@ -138,11 +127,6 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         invalidCharacters: opts.invalidCharacters as InvalidCharacters,
         locale: io.locale,
       });
-    // Content of the summary the template prints nowhere is the summary's warning; the rest the template's.
-    const warn = (source: string) => (warning: TemplateIssue) =>
-      reportWarnings(io, warning.code === TemplateIssueCode.UnplacedContent ? source : opts.template, [
-        warning,
-      ]);
     // One document renders in this thread; a batch on worker threads, as many as there are free cores.
     const valid = inputs.filter((input) => input.text !== undefined).length;
     const pool = valid > 1 ? createRenderPool({ size: Math.min(valid, freeCores()) }) : undefined;
@@ -152,7 +136,9 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
         jobs,
         async ({ text, source }) => {
           const summary = parse(text);
-          const withWarnings = opts.json ? options : { ...options, onWarning: warn(source) };
+          const withWarnings = opts.json
+            ? options
+            : { ...options, onWarning: templateWarnings(io, source, opts.template) };
           return pool ? pool.render(summary, withWarnings) : renderSummary(summary, withWarnings);
         },
         {
