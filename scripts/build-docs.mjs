@@ -1,11 +1,11 @@
-// Writes the tag tables of docs/templates.md from the vocabulary in src/template/vocabulary.ts (run
+// Writes the tag tables of docs/templates.md from the vocabulary in src/template/vocabulary*.ts (run
 // `npm run build` first). A test checks that the committed file holds the current tables.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const target = new URL("../docs/templates.md", import.meta.url);
 let vocabularyMarkdown;
 try {
-  ({ vocabularyMarkdown } = await import("../dist/esm/template/vocabulary.js"));
+  ({ vocabularyMarkdown } = await import("../dist/esm/template/vocabulary-docs.js"));
 } catch (cause) {
   throw new Error("build-docs: dist/esm is missing or stale; run `npm run build` first", { cause });
 }

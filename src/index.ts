@@ -129,7 +129,8 @@ export {
 } from "./template/inspect.js";
 export { TemplateLimits } from "./template/open.js";
 export { TemplateIssueCode } from "./template/template-issues.js";
-export { type TagInfo, TagKind, tagVocabulary } from "./template/vocabulary.js";
+export { type TagInfo, TagKind } from "./template/vocabulary.js";
+export { tagVocabulary } from "./template/vocabulary-docs.js";
 export {
   type DecodedText,
   type DecodeTextOptions,

@@ -259,6 +259,52 @@ export async function download(file: File | undefined, fonts?: "plain" | "gb2312
   }
 });
 
+it("renders from a browser bundle (esbuild, platform browser) without @xmldom/xmldom, the same bytes as in Node", async () => {
+  const { build } = await import("esbuild");
+  const bundle = await build({
+    stdin: {
+      contents: 'export { renderSummary, builtInTemplate } from "meeting-summary-docx";',
+      resolveDir: app,
+      sourcefile: "entry.js",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    outfile: join(app, "browser-bundle.mjs"),
+    metafile: true,
+    logLevel: "silent",
+  });
+  // What the bundle holds (the metafile's inputs list every file read, tree-shaken ones too).
+  const inputs = Object.values(bundle.metafile.outputs).flatMap((output) =>
+    Object.keys(output.inputs).filter((input) => (output.inputs[input]?.bytesInOutput ?? 0) > 0),
+  );
+  expect(inputs.filter((input) => /@xmldom|node_modules\/docxtemplater\//.test(input))).toEqual([]);
+  expect(inputs.some((input) => input.endsWith("dist/browser/docxtemplater.cjs"))).toBe(true);
+  // Node has no DOMParser, as a Web Worker has none: the bundle must not need one.
+  const script = `import * as browser from "./browser-bundle.mjs";
+import * as node from "meeting-summary-docx";
+import PizZip from "pizzip";
+import { readFileSync } from "node:fs";
+const summary = JSON.parse(readFileSync("seed.json", "utf8"));
+const zip = new PizZip(await node.builtInTemplate("minutes"));
+// A template of one's own, its [Content_Types].xml as Word saves it (CRLF, single quotes).
+const types = zip.file("[Content_Types].xml").asText();
+zip.file("[Content_Types].xml", types.replace("?>", "?>\\r\\n").replace('Extension="rels"', "Extension='rels'"));
+const own = zip.generate({ type: "uint8array", compression: "DEFLATE" });
+const same = [];
+// The report twice: the second render reuses the compiled template (docxtemplater's internals).
+for (const options of [{}, { template: "minutes", layout: { margins: "screen" }, locale: "zh-CN" }, { template: own }, {}]) {
+  const a = await browser.renderSummary(summary, options);
+  const b = await node.renderSummary(summary, options);
+  same.push(Buffer.from(a).equals(Buffer.from(b)));
+}
+const refusal = (m) => m.renderSummary({ ...summary, title: "" }, { locale: "zh-CN" }).catch((e) => e.message);
+console.log(typeof DOMParser, same.join(" "), (await refusal(browser)) === (await refusal(node)));`;
+  const run = node(["--input-type=module", "-e", script]);
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("undefined true true true true true\n");
+});
+
 describe("the meeting-summary CLI, run as a process", () => {
   const bin = () => join(pkg, manifest.bin["meeting-summary"]);
 

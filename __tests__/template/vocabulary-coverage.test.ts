@@ -1,5 +1,5 @@
 import { toJsonSchema } from "../../src/model/json-schema";
-import { tagVocabulary } from "../../src/template/vocabulary";
+import { tagVocabulary } from "../../src/template/vocabulary-docs";
 
 /**
  * Every field of the model a template could print has a tag: this table says which tag prints each field

@@ -4,7 +4,8 @@ import { toView } from "../../src/format/view";
 import type { MeetingSummary } from "../../src/model/types";
 import { BuiltInTemplate, builtInTemplate } from "../../src/template/builtin";
 import { inspectTemplate } from "../../src/template/inspect";
-import { TagKind, tagVocabulary, vocabularyMarkdown } from "../../src/template/vocabulary";
+import { TagKind } from "../../src/template/vocabulary";
+import { tagVocabulary, vocabularyMarkdown } from "../../src/template/vocabulary-docs";
 
 const root = join(__dirname, "..", "..");
 

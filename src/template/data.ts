@@ -8,7 +8,7 @@ import { ErrorCode, formatPath, type IssuePath, MeetingSummaryError } from "../e
 import { type Locale, Locale as Locales } from "../messages/catalogue.js";
 import { msg, templateText } from "./messages.js";
 import { type TemplateIssue, TemplateIssueCode } from "./template-issues.js";
-import { rootNames, tagVocabulary } from "./vocabulary.js";
+import { rootNames, vocabularyTags } from "./vocabulary.js";
 
 /** Your own data: a JSON object whose fields are text, numbers, true/false, lists and objects. */
 export type TemplateData = Readonly<Record<string, unknown>>;
@@ -88,7 +88,7 @@ export function checkData(data: unknown, locale: Locale = Locales.En): TemplateD
   });
   for (const key of Object.keys(data)) {
     if (!rootNames.includes(key)) continue;
-    const usage = tagVocabulary.find((t) => t.scope === "" && t.name === key)?.usage ?? `{${key}}`;
+    const usage = vocabularyTags.find((t) => t.scope === "" && t.name === key)?.usage ?? `{${key}}`;
     const issue = at(
       [key],
       TemplateIssueCode.DataShadowsTag,

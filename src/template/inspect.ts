@@ -18,8 +18,8 @@ import {
   rootScopeWith,
   scopesOf,
   TagKind,
-  tagVocabulary,
   type VocabularyScope,
+  vocabularyTags,
 } from "./vocabulary.js";
 import { wordMarkWarnings } from "./word-marks.js";
 
@@ -73,7 +73,7 @@ function signOf(part: ParsedTag): TagSign {
 /** Where a tag of the vocabulary is filled, in words (see `tag_out_of_scope`). */
 function where(scope: string): TagPlace {
   if (scope === "") return { at: "top" };
-  const loop = tagVocabulary.find((t) => (t.scope === "" ? t.name : `${t.scope}.${t.name}`) === scope);
+  const loop = vocabularyTags.find((t) => (t.scope === "" ? t.name : `${t.scope}.${t.name}`) === scope);
   return loop?.kind === TagKind.Group
     ? { at: "group", usage: `{${scope}.…}` }
     : { at: "loop", usage: loop?.usage ?? `{#${scope}}…{/${scope}}` };
@@ -123,7 +123,7 @@ function vocabularyIssue(
       };
     }
     const candidates = inUnknown
-      ? [...new Set([...namesInScope(scopes), ...tagVocabulary.map((t) => t.name)])]
+      ? [...new Set([...namesInScope(scopes), ...vocabularyTags.map((t) => t.name)])]
       : namesInScope(scopes);
     const suggestion = suggest(name, candidates);
     const written = `{${sign}${name}}`;

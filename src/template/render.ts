@@ -18,7 +18,7 @@ import {
   TemplateIssueCode,
   type XmlToken,
 } from "./template-issues.js";
-import { commentsLeftAlone, documentContentTypes } from "./word-parts.js";
+import { commentsLeftAlone, contentTypesLeftAlone, documentContentTypes } from "./word-parts.js";
 
 /** The main document part, where the sign-off is. */
 const DOCUMENT_PART = "word/document.xml";
@@ -230,7 +230,7 @@ export function compileTemplate(
       // Problems reach the caller as a TemplateError; nothing is printed to the console.
       errorLogging: false,
       parser: tagParser,
-      modules: [listener(parts, missing), signOffKeeper(), commentsLeftAlone()],
+      modules: [listener(parts, missing), signOffKeeper(), commentsLeftAlone(), contentTypesLeftAlone()],
       nullGetter: () => "",
     });
     return { doc, parts, missing, source, zip };

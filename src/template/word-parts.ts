@@ -29,6 +29,27 @@ export function commentsLeftAlone() {
   };
 }
 
+/**
+ * A docxtemplater module that leaves `[Content_Types].xml` as the template has it. docxtemplater parses
+ * that part into a DOM for modules that edit it (none of ours do) and writes it back after every render
+ * through an XML serializer, which rewrites what Word saved (line ends, quotes) and differs between
+ * @xmldom/xmldom and a browser's own. Left out of its `xmlFileNames`, the part is only read (for the types
+ * of the parts) and the output keeps the template's bytes, the same in Node and in a browser.
+ */
+export function contentTypesLeftAlone() {
+  return {
+    name: "MeetingSummaryContentTypesLeftAlone",
+    optionsTransformer<T>(options: T): T {
+      // docxtemplater lists the parts it keeps as a DOM in `xmlFileNames` (not in its typings).
+      const xml = options as { xmlFileNames?: string[] };
+      if (xml.xmlFileNames) xml.xmlFileNames = xml.xmlFileNames.filter((name) => name !== CONTENT_TYPES);
+      return options;
+    },
+  };
+}
+
+const CONTENT_TYPES = "[Content_Types].xml";
+
 const TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
 const DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
