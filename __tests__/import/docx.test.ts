@@ -662,6 +662,16 @@ describe("readDocxDraft: files that are no .docx, and hostile ones", () => {
     });
   });
 
+  it("refuses a draft with any damaged part, which Word would not open either", () => {
+    const zip = new PizZip(wordDraft(p("正文")));
+    const styles = zip.file("word/styles.xml")?.asText() ?? "<w:styles>";
+    zip.file("word/styles.xml", styles.replace(/<\/w:styles>\s*$/, ""));
+    expect(refusal(zip.generate({ type: "uint8array" })).issues[0]).toMatchObject({
+      code: "invalid_xml",
+      message: expect.stringContaining("其中的 word/styles.xml 不是格式正确的 XML"),
+    });
+  });
+
   it("refuses tables nested deeper than any document nests them, instead of overflowing the stack", () => {
     const depth = 200;
     const nested = `${"<w:tbl><w:tr><w:tc>".repeat(depth)}${p("深处")}${"</w:tc></w:tr></w:tbl><w:p/>".repeat(depth)}`;

@@ -124,6 +124,43 @@ describe("templates that cannot be opened are refused before anything is inflate
     ]);
   });
 
+  it.each(["word/document.xml", "word/styles.xml", "word/footer2.xml", "[Content_Types].xml", "_rels/.rels"])(
+    "refuses a template whose %s is not well-formed XML, naming the file",
+    async (file) => {
+      // Cut off as a damaged download or a hand edit leaves it: the root element is never closed.
+      const template = await reportWith((xml) => xml.replace(/<\/[\w:]+>\s*$/, ""), file);
+      const logged = jest.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        expect(refusal(template)).toMatchObject({
+          code: "invalid_template",
+          issues: [{ code: "invalid_xml", part: file, message: expect.stringContaining("not well-formed") }],
+        });
+        // xmldom, which docxtemplater reads two of these parts with, never gets to print its own report.
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+    },
+  );
+
+  it("names every broken part at once, in Chinese when asked", async () => {
+    const cut = (xml: string) => xml.replace(/<\/[\w:]+>\s*$/, "");
+    const zip = new PizZip(await reportWith(cut, "word/styles.xml"));
+    zip.file("word/settings.xml", cut(zip.file("word/settings.xml")?.asText() ?? ""));
+    const template = zip.generate({ type: "uint8array" });
+    expect(() => renderTemplate(template, toView(minimalSummary()), { locale: "zh-CN" })).toThrow(
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({
+            part: "word/styles.xml",
+            message: expect.stringContaining("XML 格式不正确"),
+          }),
+          expect.objectContaining({ part: "word/settings.xml" }),
+        ],
+      }),
+    );
+  });
+
   it("refuses a part that unpacks beyond the bound per part (zip-bomb.docx: 30 MB of zeros)", async () => {
     const template = await reportPlus("word/media/bomb.bin", new Uint8Array(30 * MB));
     expect(template.length).toBeLessThan(200 * 1024);

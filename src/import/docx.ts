@@ -660,6 +660,12 @@ function openDocx(bytes: Uint8Array, locale: Locale): DocxParts {
         DocxIssueCode.DtdNotAllowed,
       ] as const
     ).find((c) => c === found);
+    const damaged = cause.issues.find((issue) => issue.code === DocxIssueCode.InvalidXml);
+    if (!code && damaged) {
+      const part = (damaged as { part?: string }).part ?? "word/document.xml";
+      const message = messageText(docxMessages[DocxIssueCode.InvalidXml], { part }, locale);
+      refuse({ path: [], code: DocxIssueCode.InvalidXml, message }, cause);
+    }
     const known = code ?? DocxIssueCode.NotADocx;
     refuse({ path: [], code: known, message: messageText(docxMessages[known], {}, locale) }, cause);
   }

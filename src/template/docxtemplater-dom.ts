@@ -69,6 +69,11 @@ export class PartDocument {
   }
 }
 
+/** XML's white space: space, tab, line feed, carriage return. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 /** Where `text` has `close`, after `from`; a ParseError naming `what` when it has not. */
 function skipPast(text: string, from: number, close: string, what: string): number {
   const at = text.indexOf(close, from);
@@ -82,6 +87,21 @@ function skipPast(text: string, from: number, close: string, what: string): numb
  */
 export function parseXml(text: string): PartDocument {
   const elements: PartElement[] = [];
+  scanXml(text, elements);
+  return new PartDocument(elements, text);
+}
+
+/**
+ * Checks that XML text is well-formed, by the same rules as {@link parseXml}, keeping nothing (`openTemplate`
+ * checks every part of a template with it).
+ * @throws {@link ParseError} for text that is not well-formed XML
+ */
+export function checkXml(text: string): void {
+  scanXml(text, undefined);
+}
+
+/** Reads `text`, adding each element to `elements` when given. */
+function scanXml(text: string, elements: PartElement[] | undefined): void {
   const open: string[] = [];
   let roots = 0;
   let i = 0;
@@ -128,11 +148,13 @@ export function parseXml(text: string): PartDocument {
         if (!attribute) break;
         const attributeName = attribute[1] as string;
         if (attributes.has(attributeName)) throw new ParseError(`attribute ${attributeName} redefined`);
-        attributes.set(attributeName, attributeValue(attribute[2] ?? attribute[3] ?? attribute[4] ?? ""));
+        // Only a kept element's values are decoded: a check needs the names alone.
+        const raw = attribute[2] ?? attribute[3] ?? attribute[4] ?? "";
+        attributes.set(attributeName, elements ? attributeValue(raw) : raw);
         i = ATTRIBUTE.lastIndex;
       }
-      while (/\s/.test(text[i] ?? "")) i++;
-      elements.push(new PartElement(name, attributes));
+      while (isSpace(text.charCodeAt(i))) i++;
+      elements?.push(new PartElement(name, attributes));
       if (text.startsWith("/>", i)) i += 2;
       else if (text[i] === ">") {
         open.push(name);
@@ -142,7 +164,6 @@ export function parseXml(text: string): PartDocument {
   }
   if (open.length > 0) throw new ParseError(`unclosed element <${open[open.length - 1]}>`);
   if (roots === 0) throw new ParseError("missing root element");
-  return new PartDocument(elements, text);
 }
 
 /** xmldom's `DOMParser`, as docxtemplater calls it. */

@@ -1,5 +1,6 @@
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { inflatePart, type ZipPart } from "./docx-zip.js";
+import { checkXml, ParseError } from "./docxtemplater-dom.js";
 import { FileKind, sniffFileKind } from "./file-kind.js";
 import { inflatedSize } from "./inflated-size.js";
 import { msg, type TemplateMessage } from "./messages.js";
@@ -167,6 +168,17 @@ function checkActualSize(data: Uint8Array, entry: CentralEntry): void {
 /** A DTD is how XML entity expansion ("billion laughs") and external entities get in; Word never writes one. */
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 
+/** Whether a part's text is well-formed XML, as far as xmldom and Word's reader agree that it is. */
+function isWellFormed(text: string): boolean {
+  try {
+    checkXml(text);
+    return true;
+  } catch (error) {
+    if (error instanceof ParseError) return false;
+    throw error;
+  }
+}
+
 function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
 }
@@ -189,7 +201,8 @@ export interface OpenedTemplate {
  * @param bytes - the .docx file
  * @returns the template's parts and the text of its XML parts
  * @throws {@link TemplateError} `invalid_template` with one issue: `not_a_docx`, `too_large`,
- *   `too_many_parts`, `missing_document` or `dtd_not_allowed` (one per part that declares a DTD)
+ *   `too_many_parts`, `missing_document`, or one per broken part: `dtd_not_allowed` (it declares a DTD),
+ *   `invalid_xml` (it is not well-formed XML)
  * @throws TypeError when `bytes` is not a Uint8Array
  * @example
  * openTemplate(new TextEncoder().encode("hello"))
@@ -237,6 +250,11 @@ export function openTemplate(bytes: Uint8Array): OpenedTemplate {
     texts.set(entry.name, text);
     if (DTD.test(text)) {
       issues.push(makeIssue(TemplateIssueCode.DtdNotAllowed, msg("dtd_not_allowed", { name: entry.name })));
+    } else if (!isWellFormed(text)) {
+      // Word refuses a document with one broken part, and most parts are copied to the output as they
+      // are: refused here, so that no render writes a file Word cannot open.
+      // Named by its file, not as a template author sees it ("body"): a damaged footer2.xml is one file.
+      issues.push(makeIssue(TemplateIssueCode.InvalidXml, msg("invalid_xml", {}), { part: entry.name }));
     }
   });
   if (issues.length > 0) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
