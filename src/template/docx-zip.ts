@@ -41,6 +41,61 @@ export function crc32(bytes: Uint8Array): number {
 
 const encoder = new TextEncoder();
 
+/** The length of a text's UTF-8 (lone surrogates counted as docxtemplater writes them: 3 bytes). */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) length += 1;
+    else if (c < 0x800) length += 2;
+    else if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a text has no lone surrogate (String.prototype.isWellFormed where the engine has it). */
+function wellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === "function" ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+
+/**
+ * A rendered part's text as docxtemplater encodes it: UTF-8, with a lone surrogate (a broken pair in the
+ * data) written as its own 3 bytes where TextEncoder would write U+FFFD.
+ */
+export function encodeAsDocxtemplater(text: string): Uint8Array {
+  if (wellFormed(text)) return encoder.encode(text);
+  const out = new Uint8Array(utf8Length(text));
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
+      i++;
+    }
+    if (c < 0x80) out[at++] = c;
+    else if (c < 0x800) {
+      out[at++] = 0xc0 | (c >>> 6);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      out[at++] = 0xe0 | (c >>> 12);
+      out[at++] = 0x80 | ((c >>> 6) & 0x3f);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else {
+      out[at++] = 0xf0 | (c >>> 18);
+      out[at++] = 0x80 | ((c >>> 12) & 0x3f);
+      out[at++] = 0x80 | ((c >>> 6) & 0x3f);
+      out[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return out;
+}
+
 /**
  * A part holding `content`, compressed with DEFLATE. fflate does the compressing everywhere (Node and
  * browsers alike), pinned to one version, so the same content gives the same bytes on every platform.
