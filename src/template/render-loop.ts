@@ -297,6 +297,7 @@ function escapeValue(value: unknown): string {
 }
 
 /** Characters docxtemplater refuses in a value (it would report them: it renders then). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters it refuses.
 const CORRUPT = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 
 const toStringTag = Object.prototype.toString;
