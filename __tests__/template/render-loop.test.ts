@@ -223,6 +223,15 @@ describe("our render loop on constructs of templates of your own", () => {
     }
   });
 
+  it("encodes a broken surrogate pair in a value as docxtemplater does", async () => {
+    const template = await withBody(paragraph(run("{a}|{lines}")));
+    const odd = { title: "题\udbff", a: "前\ud800后", lines: "\udc00\n尾\ud83d" };
+    const { ours, theirs, covered } = await bothPaths(template, () => renderTemplate(template, odd));
+    expect(covered).toBe(true);
+    expect(ours).toHaveProperty("bytes");
+    expect(ours).toEqual(theirs);
+  });
+
   it("leaves a template with a page break in a loop to docxtemplater, with the same bytes", async () => {
     const template = await withBody(
       `${paragraph(run("{#items}"))}${paragraph(run("{name}"))}${paragraph(`${run("{/items}")}<w:r><w:br w:type="page"/></w:r>`)}`,
