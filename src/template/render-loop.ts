@@ -148,13 +148,13 @@ export function readPath(scope: unknown, keys: readonly string[]): unknown {
 }
 
 // docxtemplater 3.71.0's constants (content-types.js, filetypes.js), checked against it by the tests.
-const NO_LINE_BREAKS = [
+export const NO_LINE_BREAKS = [
   "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
   "application/vnd.openxmlformats-package.core-properties+xml",
   "application/vnd.openxmlformats-officedocument.extended-properties+xml",
   "application/vnd.openxmlformats-officedocument.custom-properties+xml",
 ];
-const WORD_PARTS = [
+export const WORD_PARTS = [
   "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
   "application/vnd.ms-word.document.macroEnabled.main+xml",
@@ -525,7 +525,7 @@ function isStarting(part: string, element: string): boolean {
 const WHITE_SPACE = /^[ \n\r\t]+$/;
 
 /** docxtemplater's tagShouldContain for docx. */
-const SHOULD_CONTAIN: readonly { tag: string; shouldContain: string[]; value?: string; drop?: boolean }[] = [
+export const SHOULD_CONTAIN: readonly { tag: string; shouldContain: string[]; value?: string; drop?: boolean }[] = [
   {
     tag: "w:sdtContent",
     shouldContain: ["w:p", "w:r", "w:commentRangeStart", "w:sdt"],
