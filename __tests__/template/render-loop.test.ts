@@ -19,6 +19,7 @@ import {
 import { forTemplate, seedReport } from "../fixtures/summaries";
 import { renderCase } from "../helpers/arbitrary";
 import { addHeader, asEditedInWord, reportWith } from "../helpers/templates";
+import { asDotx, withComment } from "../helpers/word-marks";
 
 /*
  * Our render loop (src/template/render-loop.ts) against docxtemplater's render of the same compiled
@@ -126,9 +127,11 @@ describe("our render loop gives docxtemplater's bytes", () => {
     }
   });
 
-  it("for templates as Word saves them, with headers, and with a table after the sign-off", async () => {
+  it("for templates as Word saves them, with headers, comments, as a .dotx, and with a table after the sign-off", async () => {
     const report = await builtInTemplate("report");
     const variants = [
+      asDotx(report),
+      withComment(report, "此处可改为 {meeting.theme}"),
       await reportWith(asEditedInWord),
       addHeader(report, '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{title}</w:t></w:r></w:p>'),
       await reportWith((xml) =>
