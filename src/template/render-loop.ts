@@ -525,7 +525,12 @@ function isStarting(part: string, element: string): boolean {
 const WHITE_SPACE = /^[ \n\r\t]+$/;
 
 /** docxtemplater's tagShouldContain for docx. */
-export const SHOULD_CONTAIN: readonly { tag: string; shouldContain: string[]; value?: string; drop?: boolean }[] = [
+export const SHOULD_CONTAIN: readonly {
+  tag: string;
+  shouldContain: string[];
+  value?: string;
+  drop?: boolean;
+}[] = [
   {
     tag: "w:sdtContent",
     shouldContain: ["w:p", "w:r", "w:commentRangeStart", "w:sdt"],
