@@ -74,6 +74,8 @@ interface StaticNode {
   kind: Kind.Static;
   text: string;
   runs: Runs;
+  /** It opens a table, row, cell or content control, or closes a table: join-uncorrupt may act on it. */
+  join: boolean;
 }
 
 interface TagNode {
@@ -180,6 +182,15 @@ export const EXPECTED_MODULES = [
 /** What join-uncorrupt acts on (docxtemplater's tagShouldContain for docx, and the table end). */
 const STRUCTURAL = /<w:(?:tbl|tc|tr|sdtContent)|<\/w:tbl>/;
 
+/**
+ * A part join-uncorrupt can start from: one opening a table, row, cell or content control (after the
+ * space-preserve clean-up, which may take a `</w:t>` off its start), or one closing a table. Without such a
+ * part among those rendered, the pass changes nothing and is left out.
+ */
+function startsJoin(text: string): boolean {
+  return /^(?:<\/w:t>)?<w:(?:sdtContent|tc|tr|tbl)[> /]/.test(text) || text.endsWith("</w:tbl>");
+}
+
 class NotCovered extends Error {}
 
 function compileNodes(parts: readonly TreePart[], file: { structural: boolean }, inLoop = false): Node[] {
@@ -197,7 +208,9 @@ function compileNodes(parts: readonly TreePart[], file: { structural: boolean },
         else throw new NotCovered();
       }
       // An empty part pushes nothing (docxtemplater skips it), and records nothing.
-      if (part.value !== "" || runs !== Runs.None) nodes.push({ kind: Kind.Static, text: part.value, runs });
+      if (part.value !== "" || runs !== Runs.None) {
+        nodes.push({ kind: Kind.Static, text: part.value, runs, join: startsJoin(part.value) });
+      }
     } else if (part.type === "placeholder" && typeof part.value === "string") {
       const keys = tagKeys(part.value);
       if (part.module === undefined) nodes.push({ kind: Kind.Value, keys, part });
@@ -308,6 +321,8 @@ class Renderer {
   private recordRun: boolean;
   private recordedRun: unknown;
   private file: FileProgram;
+  /** How many parts join-uncorrupt could act on were rendered in the file so far (see `startsJoin`). */
+  private joinParts = 0;
 
   constructor(
     root: unknown,
@@ -328,11 +343,12 @@ class Renderer {
 
   renderFile(file: FileProgram): string {
     this.file = file;
+    this.joinParts = 0;
     const parts: string[] = [];
     this.render(file.nodes, parts);
     preserveSpaces(parts);
     if (file.name === "word/document.xml") keepSignOff(parts);
-    if (file.structural) joinUncorrupt(parts, file.wordPart);
+    if (file.structural && this.joinParts > 0) joinUncorrupt(parts, file.wordPart);
     return parts.join("");
   }
 
@@ -373,6 +389,7 @@ class Renderer {
               this.recordRun = false;
             } else if (this.recordRun) this.recordedRun = `${this.recordedRun}${node.text}`;
           }
+          if (node.join) this.joinParts++;
           if (node.text !== "") out.push(node.text);
           break;
         }
@@ -397,7 +414,10 @@ class Renderer {
           if (!value) break;
           // An object is an error docxtemplater reports; tables in a part without any are its to clean up.
           if (typeof value !== "string") throw UNSUPPORTED;
-          if (!this.file.structural && STRUCTURAL.test(value)) throw UNSUPPORTED;
+          if (STRUCTURAL.test(value)) {
+            if (!this.file.structural) throw UNSUPPORTED;
+            this.joinParts++;
+          }
           out.push(value);
           break;
         }
@@ -437,6 +457,7 @@ class Renderer {
     const structural = node.structural;
     // Without tables, docxtemplater's join of the loop's parts changes nothing: they go straight out.
     const parts = structural ? [] : out;
+    const joinParts = this.joinParts;
     const scopes = this.scopes;
     // docxtemplater's loopOverValue.
     const type = toStringTag.call(value);
@@ -462,7 +483,7 @@ class Renderer {
       return;
     }
     if (structural) {
-      joinUncorrupt(parts, this.file.wordPart);
+      if (this.joinParts > joinParts) joinUncorrupt(parts, this.file.wordPart);
       for (let i = 0; i < parts.length; i++) out.push(parts[i] as string);
     }
   }
