@@ -16,7 +16,7 @@
  * byte.
  */
 import type Docxtemplater from "docxtemplater";
-import { keepSignOff } from "./sign-off-keep.js";
+import { isSignOffPart, keepSignOff } from "./sign-off-keep.js";
 
 /** A part of docxtemplater's parsed tree, as far as the loop reads it. */
 interface TreePart {
@@ -76,6 +76,8 @@ interface StaticNode {
   runs: Runs;
   /** It opens a table, row, cell or content control, or closes a table: join-uncorrupt may act on it. */
   join: boolean;
+  /** It holds the sign-off's style (see `isSignOffPart`). */
+  signOff: boolean;
 }
 
 interface TagNode {
@@ -98,6 +100,8 @@ interface LoopNode {
   structural: boolean;
   /** What an empty loop leaves when it held the section's properties. */
   emptySection: string | undefined;
+  /** `emptySection` holds the sign-off's style. */
+  emptySectionSignOff: boolean;
 }
 
 type Node = StaticNode | TagNode | LoopNode;
@@ -209,7 +213,13 @@ function compileNodes(parts: readonly TreePart[], file: { structural: boolean },
       }
       // An empty part pushes nothing (docxtemplater skips it), and records nothing.
       if (part.value !== "" || runs !== Runs.None) {
-        nodes.push({ kind: Kind.Static, text: part.value, runs, join: startsJoin(part.value) });
+        nodes.push({
+          kind: Kind.Static,
+          text: part.value,
+          runs,
+          join: startsJoin(part.value),
+          signOff: isSignOffPart(part.value),
+        });
       }
     } else if (part.type === "placeholder" && typeof part.value === "string") {
       const keys = tagKeys(part.value);
@@ -228,6 +238,11 @@ function compileNodes(parts: readonly TreePart[], file: { structural: boolean },
           throw new NotCovered();
         }
         const sect = part.lastParagrapSectPr;
+        const emptySection = sect
+          ? part.paragraphLoop
+            ? `<w:p><w:pPr>${sect}</w:pPr></w:p>`
+            : `</w:t></w:r></w:p><w:p><w:pPr>${sect}</w:pPr><w:r><w:t>`
+          : undefined;
         const inner = { structural: false };
         const body = compileNodes(part.subparsed, inner, true);
         if (inner.structural) file.structural = true;
@@ -238,11 +253,8 @@ function compileNodes(parts: readonly TreePart[], file: { structural: boolean },
           inverted: part.inverted === true,
           body,
           structural: inner.structural,
-          emptySection: sect
-            ? part.paragraphLoop
-              ? `<w:p><w:pPr>${sect}</w:pPr></w:p>`
-              : `</w:t></w:r></w:p><w:p><w:pPr>${sect}</w:pPr><w:r><w:t>`
-            : undefined,
+          emptySection,
+          emptySectionSignOff: emptySection !== undefined && isSignOffPart(emptySection),
         });
       } else throw new NotCovered();
     } else throw new NotCovered();
@@ -323,6 +335,13 @@ class Renderer {
   private file: FileProgram;
   /** How many parts join-uncorrupt could act on were rendered in the file so far (see `startsJoin`). */
   private joinParts = 0;
+  /** The file's own parts (a loop without tables renders straight into them). */
+  private top: string[] = [];
+  /**
+   * Where the first part holding the sign-off's style went among the file's parts: -1 while none did,
+   * -2 when it went into a loop's parts of its own (whose join-uncorrupt may move it: searched for then).
+   */
+  private signOff = -1;
 
   constructor(
     root: unknown,
@@ -344,12 +363,22 @@ class Renderer {
   renderFile(file: FileProgram): string {
     this.file = file;
     this.joinParts = 0;
+    this.signOff = -1;
     const parts: string[] = [];
+    this.top = parts;
     this.render(file.nodes, parts);
     preserveSpaces(parts);
-    if (file.name === "word/document.xml") keepSignOff(parts);
+    if (file.name === "word/document.xml" && this.signOff !== -1) {
+      if (this.signOff === -2) keepSignOff(parts);
+      else keepSignOff(parts, this.signOff);
+    }
     if (file.structural && this.joinParts > 0) joinUncorrupt(parts, file.wordPart);
     return parts.join("");
+  }
+
+  /** Notes a part holding the sign-off's style, about to go into `out`. */
+  private noteSignOff(out: string[]): void {
+    if (this.signOff === -1) this.signOff = out === this.top ? out.length : -2;
   }
 
   /** docxtemplater's scope lookup: the innermost scope with a value (not null) wins. */
@@ -390,6 +419,7 @@ class Renderer {
             } else if (this.recordRun) this.recordedRun = `${this.recordedRun}${node.text}`;
           }
           if (node.join) this.joinParts++;
+          if (node.signOff) this.noteSignOff(out);
           if (node.text !== "") out.push(node.text);
           break;
         }
@@ -418,6 +448,7 @@ class Renderer {
             if (!this.file.structural) throw UNSUPPORTED;
             this.joinParts++;
           }
+          if (isSignOffPart(value)) this.noteSignOff(out);
           out.push(value);
           break;
         }
@@ -444,9 +475,13 @@ class Renderer {
     }
     const lines = value.split("\n");
     const br = `</w:t></w:r><w:r><w:br/></w:r><w:r>${this.recordedRun}<w:t xml:space="preserve">`;
+    const brSignOff = isSignOffPart(br);
     for (let i = 0; i < lines.length; i++) {
       out.push(escapeValue(lines[i]));
-      if (i < lines.length - 1) out.push(br);
+      if (i < lines.length - 1) {
+        if (brSignOff) this.noteSignOff(out);
+        out.push(br);
+      }
     }
   }
 
@@ -479,7 +514,10 @@ class Renderer {
       shown = !inverted;
     }
     if (!shown) {
-      if (node.emptySection !== undefined) out.push(node.emptySection);
+      if (node.emptySection !== undefined) {
+        if (node.emptySectionSignOff) this.noteSignOff(out);
+        out.push(node.emptySection);
+      }
       return;
     }
     if (structural) {

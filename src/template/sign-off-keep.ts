@@ -67,14 +67,20 @@ const KEEP_CHAIN_LIMIT = 64;
 /** What every sign-off style reference starts with: parts without it are not tested further. */
 const STYLE_REFERENCE = '<w:pStyle w:val="';
 
+/** Whether a rendered part holds a sign-off paragraph's style (see `isSignOffXml`). */
+export function isSignOffPart(part: string): boolean {
+  return part.includes(STYLE_REFERENCE) && isSignOffXml(part);
+}
+
 /**
  * Gives the paragraph before the sign-off "keep with next" in the rendered body's parts (see
  * `signOffKeepEdit`; the last text paragraph, past the 附件说明): only the parts from that paragraph to
  * the sign-off are read, so a long report costs no more than a short one.
  * @param parts - word/document.xml's rendered parts, changed in place
+ * @param signOff - the index of the first part holding the sign-off (see {@link isSignOffPart}), when the
+ *   caller knows it; -1 for none
  */
-export function keepSignOff(parts: string[]): string[] {
-  const signOff = parts.findIndex((part) => part.includes(STYLE_REFERENCE) && isSignOffXml(part));
+export function keepSignOff(parts: string[], signOff = parts.findIndex(isSignOffPart)): string[] {
   if (signOff === -1) return parts;
   // Back a paragraph at a time, past those that keep with the next already (the 附件说明).
   let from = signOff;
