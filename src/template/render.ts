@@ -312,10 +312,12 @@ function asRerenderable(doc: Docxtemplater): Rerenderable {
 /**
  * Renders a compiled template (with your own data beside the view): the second half of
  * {@link renderTemplate}, for a caller that checked the compiled template first (`renderSummary`).
- * docxtemplater renders an instance once; its compiled parts (the parsed tags, the part of the work that
- * costs most) are kept and its per-render state reset instead: `rendered`, the scope managers and `mapper`
- * (which hold the data), and what the zip recorded. This leans on docxtemplater's internals, so its version
- * is pinned in package.json and a test renders one compiled template many times against fresh instances.
+ * Our render loop (src/template/render-loop.ts) walks the tree docxtemplater compiled, with docxtemplater's
+ * output byte for byte; a template or data it leaves to docxtemplater renders with the compiled instance
+ * itself, whose per-render state is reset instead (docxtemplater renders an instance once): `rendered`,
+ * the scope managers and `mapper` (which hold the data), and what the zip recorded. Both lean on
+ * docxtemplater's internals, so its version is pinned in package.json, a test renders one compiled
+ * template many times against fresh instances, and another compares the two paths byte for byte.
  * @param template - the bytes it was compiled from: a render that fails in the engine may leave its state
  *   half-way, so the template is compiled afresh next time
  * @throws {@link TemplateError} `render_failed`, in English (see {@link inLocale})
