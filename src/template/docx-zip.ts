@@ -21,25 +21,115 @@ export interface ZipPart {
 /** The DEFLATE level of every part we compress: fflate's default, the same as zlib's. */
 const LEVEL = 6;
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/**
+ * CRC-32 tables for slicing by 8 (eight bytes a step): table 0 is the classic byte-at-a-time table, table
+ * k the CRC of a byte followed by k zero bytes.
+ */
+const CRC_TABLES = (() => {
+  const tables = new Int32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
+    tables[n] = c;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    let c = tables[n] as number;
+    for (let k = 1; k < 8; k++) {
+      c = (tables[c & 0xff] as number) ^ (c >>> 8);
+      tables[k * 256 + n] = c;
+    }
+  }
+  return tables;
 })();
 
-/** The CRC-32 a zip stores for each file. */
+/** The CRC-32 a zip stores for each file (eight bytes a step: it runs over every part we compress). */
 export function crc32(bytes: Uint8Array): number {
+  const t = CRC_TABLES;
   let c = -1;
-  for (let i = 0; i < bytes.length; i++)
-    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  let i = 0;
+  const end8 = bytes.length - 8;
+  for (; i <= end8; i += 8) {
+    const lo =
+      c ^
+      ((bytes[i] as number) |
+        ((bytes[i + 1] as number) << 8) |
+        ((bytes[i + 2] as number) << 16) |
+        ((bytes[i + 3] as number) << 24));
+    const hi =
+      (bytes[i + 4] as number) |
+      ((bytes[i + 5] as number) << 8) |
+      ((bytes[i + 6] as number) << 16) |
+      ((bytes[i + 7] as number) << 24);
+    c =
+      (t[1792 + (lo & 0xff)] as number) ^
+      (t[1536 + ((lo >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((lo >>> 16) & 0xff)] as number) ^
+      (t[1024 + (lo >>> 24)] as number) ^
+      (t[768 + (hi & 0xff)] as number) ^
+      (t[512 + ((hi >>> 8) & 0xff)] as number) ^
+      (t[256 + ((hi >>> 16) & 0xff)] as number) ^
+      (t[hi >>> 24] as number);
+  }
+  for (; i < bytes.length; i++) c = (t[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
 const encoder = new TextEncoder();
+
+/** The length of a text's UTF-8 (lone surrogates counted as docxtemplater writes them: 3 bytes). */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) length += 1;
+    else if (c < 0x800) length += 2;
+    else if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a text has no lone surrogate (String.prototype.isWellFormed where the engine has it). */
+function wellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === "function" ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+
+/**
+ * A rendered part's text as docxtemplater encodes it: UTF-8, with a lone surrogate (a broken pair in the
+ * data) written as its own 3 bytes where TextEncoder would write U+FFFD.
+ */
+export function encodeAsDocxtemplater(text: string): Uint8Array {
+  if (wellFormed(text)) return encoder.encode(text);
+  const out = new Uint8Array(utf8Length(text));
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
+      i++;
+    }
+    if (c < 0x80) out[at++] = c;
+    else if (c < 0x800) {
+      out[at++] = 0xc0 | (c >>> 6);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      out[at++] = 0xe0 | (c >>> 12);
+      out[at++] = 0x80 | ((c >>> 6) & 0x3f);
+      out[at++] = 0x80 | (c & 0x3f);
+    } else {
+      out[at++] = 0xf0 | (c >>> 18);
+      out[at++] = 0x80 | ((c >>> 12) & 0x3f);
+      out[at++] = 0x80 | ((c >>> 6) & 0x3f);
+      out[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return out;
+}
 
 /**
  * A part holding `content`, compressed with DEFLATE. fflate does the compressing everywhere (Node and

@@ -1,12 +1,28 @@
 import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
-import { isSignOffXml, signOffKeepEdit, type TextEdit } from "../layout/sign-off.js";
 import { checkLocale, type Locale } from "../messages/catalogue.js";
 import { checkData } from "./data.js";
-import { crc32, deflatePart, TemplateZip, writeZip, type ZipPart } from "./docx-zip.js";
+import {
+  crc32,
+  deflatePart,
+  encodeAsDocxtemplater,
+  TemplateZip,
+  utf8Length,
+  writeZip,
+  type ZipPart,
+} from "./docx-zip.js";
 import { msg } from "./messages.js";
 import { type OpenedTemplate, openTemplate } from "./open.js";
+import {
+  compileProgram,
+  type MissingValue,
+  type RenderProgram,
+  readPath,
+  runProgram,
+  tagKeys,
+} from "./render-loop.js";
+import { keepSignOff } from "./sign-off-keep.js";
 import {
   issuesFromDocxtemplater,
   localizeTemplateError,
@@ -23,6 +39,7 @@ import { commentsLeftAlone, contentTypesLeftAlone, documentContentTypes } from "
 /** The main document part, where the sign-off is. */
 const DOCUMENT_PART = "word/document.xml";
 
+export { spliceParts } from "./sign-off-keep.js";
 export type { TemplateIssue } from "./template-issues.js";
 
 /** What to do with a template tag that has no value in the view data. */
@@ -40,18 +57,8 @@ export type MissingValues = (typeof MissingValues)[keyof typeof MissingValues];
  * prototype members.
  */
 function tagParser(tag: string) {
-  const trimmed = tag.trim();
-  const keys = trimmed === "." ? [] : trimmed.split(".");
-  return {
-    get(scope: unknown): unknown {
-      let value = scope;
-      for (const key of keys) {
-        if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
-        value = (value as Record<string, unknown>)[key];
-      }
-      return value;
-    },
-  };
+  const keys = tagKeys(tag);
+  return { get: (scope: unknown): unknown => readPath(scope, keys) };
 }
 
 /** A tag of the template as docxtemplater parsed it (the parts of its `postparsed` we read). */
@@ -74,11 +81,7 @@ export interface CompiledParts {
   tokens: Map<string, XmlToken[]>;
 }
 
-interface MissingTag {
-  tag: string;
-  file: string | undefined;
-  offset: number | undefined;
-}
+type MissingTag = MissingValue;
 
 /**
  * A docxtemplater module that only listens: it keeps each part's XML tokens and parsed tags (for issue
@@ -108,69 +111,8 @@ function listener(parts: CompiledParts, missing: MissingTag[]) {
 }
 
 /**
- * Applies an edit of the joined text of `parts[from…]` to docxtemplater's rendered parts, keeping their
- * boundaries: an insertion where two parts meet goes at the end of the first, so a part that opens an
- * element still starts with it (docxtemplater's last clean-up reads the parts' starts).
- * @param parts - the parts, changed in place
- * @param edit - offsets counted from the start of `parts[from]`
- * @param from - the first part the offsets count from
- */
-export function spliceParts(parts: string[], { start, end, text }: TextEdit, from = 0): string[] {
-  let offset = 0;
-  for (let i = from; i < parts.length; i++) {
-    const part = parts[i] as string;
-    const partEnd = offset + part.length;
-    const here = start === end ? start > offset && start <= partEnd : start >= offset && start < partEnd;
-    if (here) {
-      const head = part.slice(0, start - offset);
-      if (end <= partEnd) {
-        parts[i] = head + text + part.slice(end - offset);
-        return parts;
-      }
-      parts[i] = head + text;
-      // The rest of the replaced text runs on into the following parts.
-      for (let j = i + 1, at = partEnd; j < parts.length && at < end; j++) {
-        const next = parts[j] as string;
-        parts[j] = next.slice(Math.min(next.length, end - at));
-        at += next.length;
-      }
-      return parts;
-    }
-    offset = partEnd;
-  }
-  return parts;
-}
-
-const PARAGRAPH_OPENING = /^<w:p(?=[ >])[^>]*>$/;
-const EMPTY_PARAGRAPH = /^<w:p(?: [^>]*)?\/>$/;
-
-/**
- * The index of the part that opens the paragraph closed just before `parts[before]`, when docxtemplater
- * gave paragraph tags parts of their own (it does); 0 when it cannot tell, so that the caller looks at
- * everything before.
- */
-function previousParagraphPart(parts: string[], before: number): number {
-  let depth = 0;
-  for (let i = before - 1; i >= 0; i--) {
-    const part = parts[i] as string;
-    if (part === "</w:p>") depth += 1;
-    else if (PARAGRAPH_OPENING.test(part)) {
-      depth -= 1;
-      if (depth === 0) return i;
-      if (depth < 0) return 0;
-    } else if (depth === 0 && EMPTY_PARAGRAPH.test(part)) return i;
-  }
-  return 0;
-}
-
-/** How many paragraphs before the sign-off the keep-with-next chain is followed. */
-const KEEP_CHAIN_LIMIT = 64;
-
-/**
  * A docxtemplater module that gives the paragraph before the sign-off "keep with next" in the rendered
- * body (see `signOffKeepEdit`; the last text paragraph, past the 附件说明), on the parts before they are
- * encoded: only the parts from that paragraph to the sign-off are read, so a long report costs no more
- * than a short one.
+ * body (see `keepSignOff`), on the parts before they are encoded.
  */
 function signOffKeeper() {
   return {
@@ -179,16 +121,7 @@ function signOffKeeper() {
       if (options.filePath !== DOCUMENT_PART) return parts;
       // docxtemplater's typing says strings; a module of its own may add bytes, which are left alone.
       if (!parts.every((part: unknown) => typeof part === "string")) return parts;
-      const signOff = parts.findIndex((part) => isSignOffXml(part));
-      if (signOff === -1) return parts;
-      // Back a paragraph at a time, past those that keep with the next already (the 附件说明).
-      let from = signOff;
-      for (let step = 0; step < KEEP_CHAIN_LIMIT && from > 0; step++) {
-        from = previousParagraphPart(parts, from);
-        const edit = signOffKeepEdit(parts.slice(from, signOff + 1).join(""));
-        if (edit) return spliceParts(parts, edit, from);
-      }
-      return parts;
+      return keepSignOff(parts);
     },
   };
 }
@@ -202,6 +135,18 @@ export interface CompiledTemplate {
   source: OpenedTemplate;
   /** The zip docxtemplater reads, recording what a render writes. */
   zip: TemplateZip;
+  /** Our own render loop over the compiled template; undefined where docxtemplater renders (see render-loop.ts). */
+  program: RenderProgram | undefined;
+  /**
+   * What docxtemplater writes after rendering the files (an XML document a module of its parsed and
+   * serialized again; `[Content_Types].xml` no longer is, see `contentTypesLeftAlone`): the same on every
+   * render, so taken once.
+   */
+  synced: Map<string, string | Uint8Array>;
+  /** Parts compressed once for the whole life of the compiled template (content that never changes). */
+  constants: Map<string, { content: string | Uint8Array; part: ZipPart }>;
+  /** Per part: whether its text's UTF-8 is the template's bytes (no BOM, no invalid UTF-8); kept once known. */
+  textIsBytes: Map<string, boolean>;
 }
 
 /**
@@ -233,7 +178,7 @@ export function compileTemplate(
       modules: [listener(parts, missing), signOffKeeper(), commentsLeftAlone(), contentTypesLeftAlone()],
       nullGetter: () => "",
     });
-    return { doc, parts, missing, source, zip };
+    return { doc, parts, missing, source, zip, ...programOf(doc, zip) };
   } catch (error) {
     const issues = issuesFromDocxtemplater(error, parts.locators);
     if (!issues) throw error;
@@ -242,6 +187,27 @@ export function compileTemplate(
       return undefined;
     }
     throw new TemplateError(ErrorCode.InvalidTemplate, issues, { cause: error });
+  }
+}
+
+/** Our render program of a compiled template, and what docxtemplater's render writes that never changes. */
+function programOf(
+  doc: Docxtemplater,
+  zip: TemplateZip,
+): Pick<CompiledTemplate, "program" | "synced" | "constants" | "textIsBytes"> {
+  const none = { program: undefined, synced: new Map(), constants: new Map(), textIsBytes: new Map() };
+  const program = compileProgram(doc);
+  if (!program) return none;
+  const sync = (doc as unknown as { syncZip?: () => void }).syncZip;
+  if (typeof sync !== "function") return none;
+  try {
+    zip.written = new Map();
+    sync.call(doc);
+    return { program, synced: zip.written, constants: new Map(), textIsBytes: new Map() };
+  } catch {
+    return none;
+  } finally {
+    zip.written = new Map();
   }
 }
 
@@ -347,10 +313,12 @@ function asRerenderable(doc: Docxtemplater): Rerenderable {
 /**
  * Renders a compiled template (with your own data beside the view): the second half of
  * {@link renderTemplate}, for a caller that checked the compiled template first (`renderSummary`).
- * docxtemplater renders an instance once; its compiled parts (the parsed tags, the part of the work that
- * costs most) are kept and its per-render state reset instead: `rendered`, the scope managers and `mapper`
- * (which hold the data), and what the zip recorded. This leans on docxtemplater's internals, so its version
- * is pinned in package.json and a test renders one compiled template many times against fresh instances.
+ * Our render loop (src/template/render-loop.ts) walks the tree docxtemplater compiled, with docxtemplater's
+ * output byte for byte; a template or data it leaves to docxtemplater renders with the compiled instance
+ * itself, whose per-render state is reset instead (docxtemplater renders an instance once): `rendered`,
+ * the scope managers and `mapper` (which hold the data), and what the zip recorded. Both lean on
+ * docxtemplater's internals, so its version is pinned in package.json, a test renders one compiled
+ * template many times against fresh instances, and another compares the two paths byte for byte.
  * @param template - the bytes it was compiled from: a render that fails in the engine may leave its state
  *   half-way, so the template is compiled afresh next time
  * @throws {@link TemplateError} `render_failed`, in English (see {@link inLocale})
@@ -362,32 +330,62 @@ export function renderCompiled(
   options: RenderTemplateOptions,
   template: Uint8Array,
 ): Uint8Array<ArrayBuffer> {
-  const { doc, parts, missing, source, zip } = compiled;
-  const state = asRerenderable(doc);
-  state.rendered = false;
-  state.scopeManagers = {};
-  state.mapper = undefined;
-  zip.written = new Map();
+  const { parts, missing, source } = compiled;
+  const root = data === undefined ? view : { ...data, ...view };
   missing.length = 0;
-  try {
-    doc.render(data === undefined ? view : { ...data, ...view });
-  } catch (error) {
-    forgetCompiled(template);
-    const issues = issuesFromDocxtemplater(error, parts.locators);
-    if (!issues) throw error;
-    throw new TemplateError(ErrorCode.RenderFailed, issues, { cause: error });
+  let written: Map<string, string | Uint8Array> | undefined;
+  let rendered: ReadonlySet<string> = NOTHING_RENDERED;
+  const output = compiled.program && runProgram(compiled.program, root, missing);
+  if (output) {
+    written = new Map<string, string | Uint8Array>(output);
+    for (const [name, content] of compiled.synced) written.set(name, content);
+    rendered = compiled.program?.names ?? NOTHING_RENDERED;
+  } else {
+    missing.length = 0;
+    written = renderWithDocxtemplater(compiled, root, template);
   }
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
   // A .dotx's output gets the document content type, which Word opens (see documentContentTypes).
   const types = "[Content_Types].xml";
-  const typesWritten = zip.written.get(types) ?? source.texts.get(types);
+  const typesWritten = written.get(types) ?? source.texts.get(types);
   const typesText =
     typeof typesWritten === "string" ? typesWritten : typesWritten && decoder.decode(typesWritten);
   const asDocument = typesText === undefined ? undefined : documentContentTypes(typesText);
-  if (asDocument !== undefined) zip.written.set(types, asDocument);
-  return writeZip(outputParts(source, zip.written));
+  if (asDocument !== undefined) written.set(types, asDocument);
+  return writeZip(outputParts(compiled, written, rendered));
+}
+
+const NOTHING_RENDERED: ReadonlySet<string> = new Set();
+
+/**
+ * docxtemplater's own render of a compiled template: for a template or data our render loop leaves to it.
+ * It renders an instance once; its compiled parts are kept and its per-render state reset instead.
+ * @returns what it wrote into the zip
+ */
+function renderWithDocxtemplater(
+  compiled: CompiledTemplate,
+  root: object,
+  template: Uint8Array,
+): Map<string, string | Uint8Array> {
+  const { doc, parts, zip } = compiled;
+  const state = asRerenderable(doc);
+  state.rendered = false;
+  state.scopeManagers = {};
+  state.mapper = undefined;
+  zip.written = new Map();
+  try {
+    doc.render(root);
+  } catch (error) {
+    forgetCompiled(template);
+    const issues = issuesFromDocxtemplater(error, parts.locators);
+    if (!issues) throw error;
+    throw new TemplateError(ErrorCode.RenderFailed, issues, { cause: error });
+  }
+  const written = zip.written;
+  zip.written = new Map();
+  return written;
 }
 
 const decoder = new TextDecoder();
@@ -399,18 +397,58 @@ function unchanged(part: ZipPart, content: string | Uint8Array, text: string | u
   return content.length === part.size && decoder.decode(content) === text;
 }
 
-/** The template's parts with the rendered ones put in: only a part whose content changed is compressed. */
-function outputParts(source: OpenedTemplate, written: Map<string, string | Uint8Array>): ZipPart[] {
+/**
+ * The template's parts with the rendered ones put in: only a part whose content changed is compressed.
+ * @param rendered - the files our render loop wrote as text (docxtemplater would have given UTF-8 bytes)
+ */
+function outputParts(
+  compiled: CompiledTemplate,
+  written: Map<string, string | Uint8Array>,
+  rendered: ReadonlySet<string>,
+): ZipPart[] {
+  const { source, constants, textIsBytes } = compiled;
   const out: ZipPart[] = [];
   for (const part of source.parts) {
     const content = written.get(part.name);
     written.delete(part.name);
-    if (content === undefined || unchanged(part, content, source.texts.get(part.name))) out.push(part);
-    else out.push(deflatePart(part.name, content));
+    if (content === undefined) out.push(part);
+    else if (typeof content === "string" && rendered.has(part.name)) {
+      // As docxtemplater's bytes would compare: the same text, and the template's bytes that text's UTF-8.
+      const text = source.texts.get(part.name);
+      let same = content === text;
+      if (same) {
+        let known = textIsBytes.get(part.name);
+        if (known === undefined) {
+          known = utf8Length(content) === part.size;
+          textIsBytes.set(part.name, known);
+        }
+        same = known;
+      }
+      if (same) out.push(part);
+      else out.push(deflatePart(part.name, encodeAsDocxtemplater(content)));
+    } else out.push(constantPart(constants, part, content, source.texts.get(part.name)));
   }
   // A file docxtemplater added (none of ours do) goes at the end.
   for (const [name, content] of written) out.push(deflatePart(name, content));
   return out;
+}
+
+/**
+ * A part docxtemplater wrote without rendering it (an XML document serialized again, or the .dotx content
+ * types): the template's own when unchanged, else compressed once and kept with the compiled template.
+ */
+function constantPart(
+  constants: CompiledTemplate["constants"],
+  part: ZipPart,
+  content: string | Uint8Array,
+  text: string | undefined,
+): ZipPart {
+  if (unchanged(part, content, text)) return part;
+  const kept = constants.get(part.name);
+  if (kept && kept.content === content) return kept.part;
+  const deflated = deflatePart(part.name, content);
+  if (typeof content === "string") constants.set(part.name, { content, part: deflated });
+  return deflated;
 }
 
 /** How many compiled templates of your own bytes are kept (the built-in ones are kept apart). */
@@ -428,7 +466,16 @@ function contentKey(bytes: Uint8Array): string {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  let i = 0;
+  // Four bytes at a time where both buffers allow it: this runs on every render of a kept template.
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = a.length >>> 2;
+    const wa = new Uint32Array(a.buffer, a.byteOffset, words);
+    const wb = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (; i < words; i++) if (wa[i] !== wb[i]) return false;
+    i = words << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
