@@ -158,16 +158,26 @@ function sectionsWithPaths(summary: MeetingSummary): [Section, IssuePath][] {
 }
 
 /** Every block in reading order, nested ones included, with its path. */
-function blocksWithPaths(blocks: readonly Block[], path: IssuePath): [Block, IssuePath][] {
-  return blocks.flatMap((block, i): [Block, IssuePath][] => {
+function blocksWithPaths(
+  blocks: readonly Block[],
+  path: IssuePath,
+  out: [Block, IssuePath][] = [],
+): [Block, IssuePath][] {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
     const here: IssuePath = [...path, i];
-    const nested = typeof block === "object" && block.type === "item" && block.blocks;
-    return [[block, here], ...(nested ? blocksWithPaths(nested, [...here, "blocks"]) : [])];
-  });
+    out.push([block, here]);
+    if (typeof block === "object" && block.type === "item" && block.blocks) {
+      blocksWithPaths(block.blocks, [...here, "blocks"], out);
+    }
+  }
+  return out;
 }
 
 function allBlocks(summary: MeetingSummary): [Block, IssuePath][] {
-  return sectionsWithPaths(summary).flatMap(([s, path]) => blocksWithPaths(s.blocks, [...path, "blocks"]));
+  const out: [Block, IssuePath][] = [];
+  for (const [s, path] of sectionsWithPaths(summary)) blocksWithPaths(s.blocks, [...path, "blocks"], out);
+  return out;
 }
 
 function generatedSentencesHaveFacts(summary: MeetingSummary, locale?: Locale): Issue[] {
@@ -218,6 +228,7 @@ function bodyTexts(summary: MeetingSummary): [string, IssuePath][] {
 function attachmentReferencesExist(summary: MeetingSummary, locale?: Locale): Issue[] {
   const count = (summary.attachments ?? []).length;
   return bodyTexts(summary).flatMap(([text, path]) => {
+    if (!text.includes("附件")) return [];
     const numbers = [...text.matchAll(/附件\s*(\d+)/g)].map((m) => Number(m[1]));
     const missing = [...new Set(numbers.filter((n) => n < 1 || n > count))];
     return missing.map((n) => make(path, "unknown_attachment", { number: n, count }, locale));
