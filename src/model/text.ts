@@ -14,6 +14,14 @@ export function findInvalidXmlChar(text: string): { char: string; index: number 
   return match ? { char: match[0], index: match.index } : undefined;
 }
 
+/** The same characters, for a yes/no answer (no match object, no `lastIndex` to reset). */
+const HAS_INVALID_XML_CHAR = new RegExp(INVALID_XML_CHAR.source);
+
+/** Whether `text` holds a character XML 1.0 forbids: {@link findInvalidXmlChar} finds one. */
+export function hasInvalidXmlChar(text: string): boolean {
+  return HAS_INVALID_XML_CHAR.test(text);
+}
+
 /** `text` without the characters XML 1.0 forbids. */
 export function stripInvalidXmlChars(text: string): string {
   return text.replace(INVALID_XML_CHAR, "");
