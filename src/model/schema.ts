@@ -6,7 +6,7 @@ import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { fail } from "./issues.js";
 import { Limits } from "./limits.js";
-import { codePointName, findInvalidXmlChar, hasInvalidXmlChar } from "./text.js";
+import { codePointName, findInvalidXmlChar, hasInvalidXmlChar, maySuspect } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
 import { MeetingKind } from "./types.js";
 
@@ -18,7 +18,11 @@ import { MeetingKind } from "./types.js";
 
 /** Whether `value` is a text the schema accepts: what {@link checkText} finds nothing wrong with. */
 export function isText(value: string, multiline: boolean): boolean {
-  return !hasInvalidXmlChar(value) && value.trim() !== "" && (multiline || !/[\r\n]/.test(value));
+  // Most texts hold no control character, surrogate or line break at all: one scan tells.
+  if (maySuspect(value) && (hasInvalidXmlChar(value) || (!multiline && /[\r\n]/.test(value)))) {
+    return false;
+  }
+  return value.trim() !== "";
 }
 
 /** Whether `value` keeps some words once `trailing` is dropped: what {@link wordsBeyond} asks beyond a text. */
