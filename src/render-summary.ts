@@ -19,6 +19,7 @@ import {
   renderCompiled,
 } from "./template/render.js";
 import { localizeIssues, type TemplateIssue, TemplateIssueCode } from "./template/template-issues.js";
+import { dataShapeKey } from "./template/vocabulary.js";
 
 /**
  * A value with every array and object readonly, as an `as const` literal has them: what
@@ -192,8 +193,14 @@ export async function renderSummary(
   });
 }
 
-/** The analysis of a compiled template without data of your own, kept with it: it does not change. */
-const analyses = new WeakMap<CompiledTemplate, ReturnType<typeof analyseTemplate>>();
+/**
+ * The analyses of a compiled template, kept with it: one per shape of your own data (the names and kinds
+ * of its fields, `dataShapeKey`), which is all the analysis reads of the data; none is one shape too.
+ */
+const analyses = new WeakMap<CompiledTemplate, Map<string, ReturnType<typeof analyseTemplate>>>();
+
+/** Shapes of data kept per template, least recently used dropped first. */
+const ANALYSES_PER_TEMPLATE = 8;
 
 function analysis(
   compiled: CompiledTemplate | undefined,
@@ -201,11 +208,17 @@ function analysis(
   structural: TemplateIssue[],
   data: Readonly<Record<string, unknown>> | undefined,
 ): ReturnType<typeof analyseTemplate> {
-  if (!compiled || data !== undefined) return analyseTemplate(parts, structural, data);
-  let found = analyses.get(compiled);
-  if (!found) {
-    found = analyseTemplate(parts, structural, undefined);
-    analyses.set(compiled, found);
+  if (!compiled) return analyseTemplate(parts, structural, data);
+  let kept = analyses.get(compiled);
+  if (!kept) {
+    kept = new Map();
+    analyses.set(compiled, kept);
   }
+  const key = dataShapeKey(data);
+  let found = kept.get(key);
+  if (found) kept.delete(key);
+  else found = analyseTemplate(parts, structural, data);
+  kept.set(key, found);
+  if (kept.size > ANALYSES_PER_TEMPLATE) kept.delete(kept.keys().next().value as string);
   return found;
 }

@@ -36,7 +36,10 @@ const isBlockKind = (name: string): name is BlockKind => (BLOCK_KINDS as readonl
 class Printed {
   private readonly fields = new Set<string>();
   /** {@link block}'s answers, by field and kind: they depend on the tags only. */
-  private readonly blocks = new Map<string, boolean>();
+  private readonly blocks: Record<"text" | "heading", Partial<Record<BlockKind, boolean>>> = {
+    text: {},
+    heading: {},
+  };
   constructor(private readonly tags: readonly TemplateTag[]) {
     for (const tag of tags) {
       if (tag.known && tag.field !== undefined && (tag.sign === "" || tag.sign === "@"))
@@ -48,8 +51,7 @@ class Printed {
   }
   /** Whether a field of a section's block is printed for blocks of `kind`. */
   block(field: "text" | "heading", kind: BlockKind): boolean {
-    const key = `${field} ${kind}`;
-    let answer = this.blocks.get(key);
+    let answer = this.blocks[field][kind];
     if (answer === undefined) {
       answer = this.tags.some(
         (tag) =>
@@ -61,7 +63,7 @@ class Printed {
             .filter(isBlockKind)
             .every((condition) => condition === kind),
       );
-      this.blocks.set(key, answer);
+      this.blocks[field][kind] = answer;
     }
     return answer;
   }
