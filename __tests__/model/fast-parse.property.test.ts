@@ -408,7 +408,6 @@ function richSummaries(): unknown[] {
 }
 
 /** Checks one input both ways: the fast path accepts exactly what the full path accepts, with its copy. */
-
 function agree(input: unknown, strip: boolean): void {
   const fast = fastParse(input, strip);
   const slow = full(input, strip);
@@ -416,6 +415,7 @@ function agree(input: unknown, strip: boolean): void {
     expect(slow).toBeDefined();
     expect(difference(fast, slow)).toBeUndefined();
   } else if (!containsDate(input)) {
+    // A Date where an object belongs is the one thing zod may take that the fast path leaves to it.
     expect(slow).toBeUndefined();
   }
 }
@@ -495,18 +495,7 @@ describe("the fast path of validation", () => {
         renderCase,
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
         fc.boolean(),
-        ({ summary }, mutations, strip) => {
-          const input = mutate(summary, mutations);
-          const fast = fastParse(input, strip);
-          const slow = full(input, strip);
-          if (fast !== undefined) {
-            expect(slow).toBeDefined();
-            expect(difference(fast, slow)).toBeUndefined();
-          } else if (!containsDate(input)) {
-            // A Date where an object belongs is the one thing zod may take that the fast path leaves to it.
-            expect(slow).toBeUndefined();
-          }
-        },
+        ({ summary }, mutations, strip) => agree(mutate(summary, mutations), strip),
       ),
       params,
     );
