@@ -1,11 +1,11 @@
 /*
- * The valid path of validation, without zod: one walk over the input that checks the size limits
- * (limits.ts) and the schema (schema.ts) together and builds the copy zod would return, key for key in the
- * schema's order. It only ever answers "valid, here is the summary" or "not sure": anything it does not
- * accept — an invalid field, a limit passed, a getter that throws, a Date where an object belongs — sends
- * the input down the full path (prepareInput, then the zod schema), which writes the issues. So the set of
- * summaries accepted and every issue are the schema's own; this walk only spares the valid ones the cost
- * of zod and of a second copy. A property test compares its verdict and output with the full path's.
+ * The valid path of validation, without zod: the plain copy prepareInput made (limits.ts) is checked
+ * against the schema (schema.ts) in one walk, which hands back the copy zod would return, key for key in the
+ * schema's order (the copy itself, wherever its keys are in that order already). It only ever answers
+ * "valid, here is the summary" or "not sure": anything it does not accept — an invalid field, a Date where an
+ * object belongs — goes to the zod schema, which writes the issues. So the set of summaries accepted and
+ * every issue are the schema's own; this walk only spares the valid ones the cost of zod. A property test
+ * compares its verdict and output with zod's.
  */
 
 import { AGENDA_TRAILING_PUNCTUATION, RECIPIENT_COLON } from "../format/punctuation.js";
@@ -14,35 +14,12 @@ import { DocumentDirection } from "./document-types.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { Limits } from "./limits.js";
 import { hasWordsBeyond, isDayObject, isDayText, isText } from "./schema.js";
-import { stripInvalidXmlChars } from "./text.js";
 import { MeetingKind, type MeetingSummary } from "./types.js";
 
 /** Thrown inside the walk to give up: the full path decides. */
 const GIVE_UP: unique symbol = Symbol("give up");
 
-/** The walk's counts, checked against {@link Limits} as prepareInput checks them. */
-interface Walk {
-  strip: boolean;
-  values: number;
-  text: number;
-}
-
-type Parse = (walk: Walk, value: unknown, depth: number) => unknown;
-
-/**
- * One value read from the input, counted as prepareInput counts it: every value is one, and a text's
- * characters (after stripping, on request) count towards the total.
- */
-function take(walk: Walk, value: unknown): unknown {
-  walk.values += 1;
-  if (walk.values > Limits.values) throw GIVE_UP;
-  if (typeof value !== "string") return value;
-  const text = walk.strip ? stripInvalidXmlChars(value) : value;
-  if (text.length > Limits.textLength) throw GIVE_UP;
-  walk.text += text.length;
-  if (walk.text > Limits.totalText) throw GIVE_UP;
-  return text;
-}
+type Parse = (value: unknown) => unknown;
 
 interface Field {
   /** Its place in the schema: the order of the output's keys. */
@@ -77,7 +54,7 @@ function shape(
 }
 
 function optional(parse: Parse): Parse {
-  return (walk, value, depth) => (value === undefined ? undefined : parse(walk, value, depth));
+  return (value) => (value === undefined ? undefined : parse(value));
 }
 
 function compareIn(fields: Map<string, Field>) {
@@ -85,15 +62,16 @@ function compareIn(fields: Map<string, Field>) {
 }
 
 /**
- * A strict object: its own enumerable keys (what prepareInput copies) all known, the required ones there;
- * the output has the keys present, in the schema's order, a key given as `undefined` included (as zod has it).
+ * A strict object: its keys all known, the required ones there. The output has the keys present, in the
+ * schema's order, a key given as `undefined` included (as zod has it): the copy itself when its keys are in
+ * that order, its fields replaced where theirs were not.
  */
-function object(walk: Walk, value: unknown, depth: number, of: Shape): Record<string, unknown> {
+function object(value: unknown, of: Shape): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) {
     throw GIVE_UP;
   }
-  if (depth >= Limits.depth) throw GIVE_UP;
-  const keys = Object.keys(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
   let last = -1;
   let ordered = true;
   let required = 0;
@@ -105,50 +83,56 @@ function object(walk: Walk, value: unknown, depth: number, of: Shape): Record<st
     if (field.required) required += 1;
   }
   if (required !== of.required) throw GIVE_UP;
-  if (!ordered) keys.sort(compareIn(of.fields));
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const field = of.fields.get(key) as Field;
-    out[key] = field.parse(walk, take(walk, (value as Record<string, unknown>)[key]), depth + 1);
+  let out = record;
+  if (ordered) {
+    for (const key of keys) {
+      const field = record[key];
+      const parsed = (of.fields.get(key) as Field).parse(field);
+      if (parsed !== field) record[key] = parsed;
+    }
+  } else {
+    keys.sort(compareIn(of.fields));
+    out = {};
+    for (const key of keys) out[key] = (of.fields.get(key) as Field).parse(record[key]);
   }
   if (of.check && !of.check(out)) throw GIVE_UP;
   return out;
 }
 
 function list(entry: Parse, min = 0): Parse {
-  return (walk, value, depth) => {
-    if (!Array.isArray(value) || depth >= Limits.depth) throw GIVE_UP;
-    const length = value.length;
-    if (length > Limits.listEntries || length < min) throw GIVE_UP;
-    const out: unknown[] = new Array(length);
-    for (let i = 0; i < length; i++) out[i] = entry(walk, take(walk, value[i]), depth + 1);
-    return out;
+  return (value) => {
+    if (!Array.isArray(value) || value.length < min) throw GIVE_UP;
+    for (let i = 0; i < value.length; i++) {
+      const parsed = entry(value[i]);
+      if (parsed !== value[i]) value[i] = parsed;
+    }
+    return value;
   };
 }
 
 const of =
   (s: Shape): Parse =>
-  (walk, value, depth) =>
-    object(walk, value, depth, s);
+  (value) =>
+    object(value, s);
 
-const anyString: Parse = (_walk, value) => {
+const anyString: Parse = (value) => {
   if (typeof value !== "string") throw GIVE_UP;
   return value;
 };
 
-const text: Parse = (_walk, value) => {
+const text: Parse = (value) => {
   if (typeof value !== "string" || !isText(value, false)) throw GIVE_UP;
   return value;
 };
 
-const multilineText: Parse = (_walk, value) => {
+const multilineText: Parse = (value) => {
   if (typeof value !== "string" || !isText(value, true)) throw GIVE_UP;
   return value;
 };
 
 const wordsBeyond =
   (trailing: RegExp): Parse =>
-  (_walk, value) => {
+  (value) => {
     if (typeof value !== "string" || !isText(value, false) || !hasWordsBeyond(value, trailing)) {
       throw GIVE_UP;
     }
@@ -157,7 +141,7 @@ const wordsBeyond =
 
 function oneOf(values: object): Parse {
   const set = new Set<unknown>(Object.values(values));
-  return (_walk, value) => {
+  return (value) => {
     if (!set.has(value)) throw GIVE_UP;
     return value;
   };
@@ -165,14 +149,14 @@ function oneOf(values: object): Parse {
 
 const literal =
   (expected: unknown): Parse =>
-  (_walk, value) => {
+  (value) => {
     if (value !== expected) throw GIVE_UP;
     return value;
   };
 
 const integer =
   (min: number, max: number): Parse =>
-  (_walk, value) => {
+  (value) => {
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw GIVE_UP;
     return value;
   };
@@ -183,7 +167,7 @@ const literalDate = shape([["text", text, "required"]]);
 
 /** A date: a Date, "2026-01-05", or `{ text }`; `literal` false for a real date (no text). */
 function day(literal: boolean): Parse {
-  return (walk, value, depth) => {
+  return (value) => {
     if (value instanceof Date) {
       if (!isDayObject(value)) throw GIVE_UP;
       return value;
@@ -193,7 +177,7 @@ function day(literal: boolean): Parse {
       return value;
     }
     if (!literal) throw GIVE_UP;
-    return object(walk, value, depth, literalDate);
+    return object(value, literalDate);
   };
 }
 const date = day(true);
@@ -213,7 +197,7 @@ const generated = shape([
   ["type", literal("generated"), "required"],
   ["kind", oneOf(SentenceKind), "required"],
 ]);
-const level: Parse = (_walk, value) => {
+const level: Parse = (value) => {
   if (value !== 2 && value !== 3 && value !== 4) throw GIVE_UP;
   return value;
 };
@@ -221,7 +205,7 @@ const item: Shape = shape([
   ["type", literal("item"), "required"],
   ["heading", text, "required"],
   ["text", text],
-  ["blocks", (walk, value, depth) => blocks(walk, value, depth)],
+  ["blocks", (value) => blocks(value)],
   ["level", level],
 ]);
 const byType = new Map<unknown, Shape>([
@@ -231,12 +215,12 @@ const byType = new Map<unknown, Shape>([
   ["generated", generated],
 ]);
 
-const block: Parse = (walk, value, depth) => {
-  if (typeof value === "string") return text(walk, value, depth);
+const block: Parse = (value) => {
+  if (typeof value === "string") return text(value);
   if (typeof value !== "object" || value === null) throw GIVE_UP;
   const kind = byType.get((value as { type?: unknown }).type);
   if (kind === undefined) throw GIVE_UP;
-  return object(walk, value, depth, kind);
+  return object(value, kind);
 };
 const blocks = list(block, 1);
 
@@ -345,12 +329,12 @@ const numberParts = shape([
   ["year", integer(1000, 9999), "required"],
   ["serial", integer(1, Limits.count), "required"],
 ]);
-const documentNumber: Parse = (walk, value, depth) => {
+const documentNumber: Parse = (value) => {
   if (typeof value === "string") {
     if (!isDocumentNumber(value)) throw GIVE_UP;
     return value;
   }
-  return object(walk, value, depth, numberParts);
+  return object(value, numberParts);
 };
 const documentInfo = shape(
   [
@@ -389,23 +373,20 @@ const summary = shape([
 ]);
 
 /**
- * The checked copy of `input` when it is a valid summary within the limits, as `prepareInput` and the zod
- * schema together would give it; `undefined` when it is not, or when this walk cannot tell (the full path
- * then decides and writes the issues). Never throws.
+ * The summary zod would return for `copy`, when `copy` is a valid summary; `undefined` when it is not, or
+ * when this walk cannot tell (zod then decides and writes the issues). Never throws.
  * (Internal: the fast path of `validateSummary`.)
- * @param input - anything
- * @param strip - remove the characters a Word document cannot hold from every text first
+ * @param copy - prepareInput's copy of the input, within the limits: it is used, and changed, in place
  */
-export function fastParse(input: unknown, strip: boolean): MeetingSummary | undefined {
+export function fastParse(copy: unknown): MeetingSummary | undefined {
   // zod reads fields with `in` and finds unknown keys with `for…in`: a field inherited from
-  // Object.prototype would change what it sees, so such an environment takes the full path.
+  // Object.prototype would change what it sees, so such an environment is left to zod.
   for (const _ in {}) return undefined;
   for (const name of FIELD_NAMES) if (name in Object.prototype) return undefined;
-  const walk: Walk = { strip, values: 0, text: 0 };
   try {
-    return object(walk, take(walk, input), 0, summary) as unknown as MeetingSummary;
+    return object(copy, summary) as unknown as MeetingSummary;
   } catch {
-    // GIVE_UP, a getter or proxy that throws, or anything else: the full path reports it.
+    // GIVE_UP, or anything else: zod reports it.
     return undefined;
   }
 }

@@ -62,26 +62,21 @@ function checkOptions(options: ParseOptions | undefined): Locale {
  */
 export function validateSummary(input: unknown, options?: ParseOptions): ValidationResult {
   const locale = checkOptions(options);
-  const strip = options?.invalidCharacters === "strip";
-  // A valid summary within the limits is checked and copied in one walk (fast-parse.ts); anything else
-  // takes the full path below, which writes the issues.
-  const parsed = fastParse(input, strip) ?? schemaParse(input, strip, locale);
-  if (!Array.isArray(parsed)) {
-    const { errors, warnings } = checkConsistency(parsed, locale);
-    if (errors.length > 0) return { ok: false, issues: errors, warnings };
-    return { ok: true, summary: parsed, issues: [], warnings };
-  }
-  return { ok: false, issues: parsed, warnings: [] };
-}
-
-/** The full path: the size limits, then the zod schema. Returns the checked copy, or the issues. */
-function schemaParse(input: unknown, strip: boolean, locale: Locale): MeetingSummary | Issue[] {
   // Plain data of a bounded size first (docs/model.md, "Limits"); past a limit, only that is reported.
-  const prepared = prepareInput(input, strip, locale);
-  if (prepared.issues.length > 0) return prepared.issues;
-  const result = meetingSummarySchema.safeParse(prepared.value, { reportInput: true, error: issueHints });
-  if (!result.success) return toIssues(result.error.issues, [], locale);
-  return result.data;
+  const prepared = prepareInput(input, options?.invalidCharacters === "strip", locale);
+  if (prepared.issues.length > 0) return { ok: false, issues: prepared.issues, warnings: [] };
+  // A valid summary is checked in one walk over the copy (fast-parse.ts); anything else goes to the zod
+  // schema, which writes the issues.
+  let summary = fastParse(prepared.value);
+  if (summary === undefined) {
+    const result = meetingSummarySchema.safeParse(prepared.value, { reportInput: true, error: issueHints });
+    if (!result.success)
+      return { ok: false, issues: toIssues(result.error.issues, [], locale), warnings: [] };
+    summary = result.data;
+  }
+  const { errors, warnings } = checkConsistency(summary, locale);
+  if (errors.length > 0) return { ok: false, issues: errors, warnings };
+  return { ok: true, summary, issues: [], warnings };
 }
 
 /**
