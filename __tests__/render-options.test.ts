@@ -22,6 +22,27 @@ describe("renderSummary's options, as a host project passes them", () => {
     }
   });
 
+  it("renders the same ArrayBuffer again as it holds then, and a Blob as it was", async () => {
+    const report = await builtInTemplate("report");
+    const summary = minimalSummary();
+    const expected = Buffer.from(await renderSummary(summary, { template: "report" }));
+    const buffer = new ArrayBuffer(report.length);
+    const memory = new Uint8Array(buffer);
+    memory.set(report);
+    expect(Buffer.from(await renderSummary(summary, { template: buffer }))).toEqual(expected);
+    // Written over in place: the same ArrayBuffer now holds no .docx at all.
+    memory.fill(0);
+    await expect(renderSummary(summary, { template: buffer })).rejects.toMatchObject({
+      code: "invalid_template",
+    });
+    memory.set(report);
+    expect(Buffer.from(await renderSummary(summary, { template: buffer }))).toEqual(expected);
+    const blob = new Blob([report]);
+    for (let i = 0; i < 3; i++) {
+      expect(Buffer.from(await renderSummary(summary, { template: blob }))).toEqual(expected);
+    }
+  });
+
   it("accepts a summary written `as const` (readonly arrays) and undefined for an option left out", async () => {
     const summary = {
       title: "2025年度组织生活会情况报告",

@@ -19,6 +19,7 @@ import {
   renderCompiled,
 } from "./template/render.js";
 import { localizeIssues, type TemplateIssue, TemplateIssueCode } from "./template/template-issues.js";
+import { dataShapeKey } from "./template/vocabulary.js";
 
 /**
  * A value with every array and object readonly, as an `as const` literal has them: what
@@ -80,14 +81,45 @@ function isBlobLike(value: unknown): value is BlobLike {
   );
 }
 
+/**
+ * One view per ArrayBuffer, so that the compiled template kept for the view (render.ts, by buffer) is found
+ * again on the next call with the same ArrayBuffer, as for a Uint8Array; its bytes are still compared then.
+ */
+const views = new WeakMap<ArrayBuffer, Uint8Array>();
+
+function viewOf(buffer: ArrayBuffer): Uint8Array {
+  const kept = views.get(buffer);
+  // A detached buffer has no bytes: `new Uint8Array` says so, as it always did.
+  if (kept && buffer.byteLength > 0 && kept.byteLength === buffer.byteLength) return kept;
+  const view = new Uint8Array(buffer);
+  views.set(buffer, view);
+  return view;
+}
+
+/** The bytes of each Blob read so far: a Blob never changes, so it is read once. */
+const blobBytes = new WeakMap<object, Promise<Uint8Array>>();
+
+function readBlob(blob: BlobLike): Promise<Uint8Array> {
+  // Only a real Blob is known not to change; anything else with an `arrayBuffer()` is read every time.
+  const immutable = typeof Blob === "function" && blob instanceof Blob;
+  const kept = immutable ? blobBytes.get(blob) : undefined;
+  if (kept) return kept;
+  const read = blob.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  if (immutable) {
+    blobBytes.set(blob, read);
+    read.catch(() => blobBytes.delete(blob));
+  }
+  return read;
+}
+
 function templateBytes(
   template: RenderOptions["template"],
   layout: LayoutOptions | undefined,
 ): Promise<Uint8Array> | Uint8Array {
   if (template === undefined) return builtInTemplate("report", layout);
   if (template instanceof Uint8Array) return template;
-  if (template instanceof ArrayBuffer) return new Uint8Array(template);
-  if (isBlobLike(template)) return template.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  if (template instanceof ArrayBuffer) return viewOf(template);
+  if (isBlobLike(template)) return readBlob(template);
   if (isBuiltInTemplate(template)) return builtInTemplate(template, layout);
   throw new TypeError(
     `options.template must be a built-in template name ("report", "document", "minutes") or the bytes of a .docx (got ${typeof template === "string" ? JSON.stringify(template) : typeof template})`,
@@ -192,8 +224,14 @@ export async function renderSummary(
   });
 }
 
-/** The analysis of a compiled template without data of your own, kept with it: it does not change. */
-const analyses = new WeakMap<CompiledTemplate, ReturnType<typeof analyseTemplate>>();
+/**
+ * The analyses of a compiled template, kept with it: one per shape of your own data (the names and kinds
+ * of its fields, `dataShapeKey`), which is all the analysis reads of the data; none is one shape too.
+ */
+const analyses = new WeakMap<CompiledTemplate, Map<string, ReturnType<typeof analyseTemplate>>>();
+
+/** Shapes of data kept per template, least recently used dropped first. */
+const ANALYSES_PER_TEMPLATE = 8;
 
 function analysis(
   compiled: CompiledTemplate | undefined,
@@ -201,11 +239,17 @@ function analysis(
   structural: TemplateIssue[],
   data: Readonly<Record<string, unknown>> | undefined,
 ): ReturnType<typeof analyseTemplate> {
-  if (!compiled || data !== undefined) return analyseTemplate(parts, structural, data);
-  let found = analyses.get(compiled);
-  if (!found) {
-    found = analyseTemplate(parts, structural, undefined);
-    analyses.set(compiled, found);
+  if (!compiled) return analyseTemplate(parts, structural, data);
+  let kept = analyses.get(compiled);
+  if (!kept) {
+    kept = new Map();
+    analyses.set(compiled, kept);
   }
+  const key = dataShapeKey(data);
+  let found = kept.get(key);
+  if (found) kept.delete(key);
+  else found = analyseTemplate(parts, structural, data);
+  kept.set(key, found);
+  if (kept.size > ANALYSES_PER_TEMPLATE) kept.delete(kept.keys().next().value as string);
   return found;
 }

@@ -64,6 +64,31 @@ describe("your own data", () => {
     });
   });
 
+  it("is checked against each shape of data in turn, the template's analysis kept for each", async () => {
+    const template = await ownFieldsTemplate();
+    const lacking = { unitName: "某局" };
+    // The same names with other kinds: a text where a group was, a group where a list was.
+    const otherKinds = { ...data, contact: "李某某", reviewers: { name: "王某某" } };
+    for (let round = 0; round < 3; round++) {
+      const docx = await renderSummary(minimalSummary(), { template, data });
+      expect(paragraphTexts(docx)[1]).toContain("联系人：李某某");
+      const sameShape = { ...data, unitName: `第${round}支部` };
+      expect(
+        paragraphTexts(await renderSummary(minimalSummary(), { template, data: sameShape }))[1],
+      ).toContain(`第${round}支部`);
+      for (const other of [lacking, otherKinds]) {
+        const expected = inspectTemplate(template, { data: other }).issues.map((i) => [i.code, i.tag]);
+        expect(expected.length).toBeGreaterThan(0);
+        const refused = await renderSummary(minimalSummary(), { template, data: other }).catch((e) => e);
+        expect(refused.code).toBe("invalid_template");
+        expect(refused.issues.map((i: { code: string; tag?: string }) => [i.code, i.tag])).toEqual(expected);
+      }
+      await expect(renderSummary(minimalSummary(), { template })).rejects.toMatchObject({
+        code: "invalid_template",
+      });
+    }
+  });
+
   it("may not shadow a tag of the vocabulary: the error names both", async () => {
     const attempt = renderSummary(minimalSummary(), {
       data: { title: "另一个标题", meeting: {}, unitName: "某局" },

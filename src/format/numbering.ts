@@ -23,6 +23,18 @@ function assertPosition(n: number): void {
  */
 export function chineseNumeral(n: number): string {
   assertPosition(n);
+  let numeral = numerals[n];
+  if (numeral === undefined) {
+    numeral = writeNumeral(n);
+    numerals[n] = numeral;
+  }
+  return numeral;
+}
+
+/** The numerals written so far, by number: every block of a report asks for one. */
+const numerals: string[] = [];
+
+function writeNumeral(n: number): string {
   const digits = String(n).split("").map(Number);
   let out = "";
   let pendingZero = false;

@@ -190,17 +190,17 @@ export function standardSentences(summary: MeetingSummary): Record<SentenceKind,
 }
 
 function expandBlocks(blocks: readonly Block[], summary: MeetingSummary): Block[] {
-  return blocks.flatMap((block): Block[] => {
-    if (typeof block !== "object") return [block];
-    if (block.type === "generated") {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (typeof block !== "object") out.push(block);
+    else if (block.type === "generated") {
       const text = standardSentence(block.kind, summary);
-      return text === "" ? [] : [text];
-    }
-    if (block.type === "item" && block.blocks) {
-      return [{ ...block, blocks: expandBlocks(block.blocks, summary) }];
-    }
-    return [block];
-  });
+      if (text !== "") out.push(text);
+    } else if (block.type === "item" && block.blocks) {
+      out.push({ ...block, blocks: expandBlocks(block.blocks, summary) });
+    } else out.push(block);
+  }
+  return out;
 }
 
 /**

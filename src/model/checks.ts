@@ -157,25 +157,50 @@ function sectionsWithPaths(summary: MeetingSummary): [Section, IssuePath][] {
   ];
 }
 
-/** Every block in reading order, nested ones included, with its path. */
-function blocksWithPaths(blocks: readonly Block[], path: IssuePath): [Block, IssuePath][] {
-  return blocks.flatMap((block, i): [Block, IssuePath][] => {
-    const here: IssuePath = [...path, i];
-    const nested = typeof block === "object" && block.type === "item" && block.blocks;
-    return [[block, here], ...(nested ? blocksWithPaths(nested, [...here, "blocks"]) : [])];
-  });
+/** A block and where it is: its list's path and its index there (its path, made only when asked). */
+interface Placed {
+  block: Block;
+  list: IssuePath;
+  index: number;
 }
 
-function allBlocks(summary: MeetingSummary): [Block, IssuePath][] {
-  return sectionsWithPaths(summary).flatMap(([s, path]) => blocksWithPaths(s.blocks, [...path, "blocks"]));
+const pathOf = (placed: Placed, ...more: (string | number)[]): IssuePath => [
+  ...placed.list,
+  placed.index,
+  ...more,
+];
+
+/** Every block in reading order, nested ones included, with where it is. */
+function blocksIn(blocks: readonly Block[], list: IssuePath, out: Placed[]): Placed[] {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block;
+    out.push({ block, list, index });
+    if (typeof block === "object" && block.type === "item" && block.blocks) {
+      blocksIn(block.blocks, [...list, index, "blocks"], out);
+    }
+  }
+  return out;
+}
+
+/** The blocks of the summary {@link checkConsistency} is checking: three rules walk them. */
+let checking: { summary: MeetingSummary; blocks: Placed[] } | undefined;
+
+function allBlocks(summary: MeetingSummary): Placed[] {
+  if (checking?.summary === summary) return checking.blocks;
+  const out: Placed[] = [];
+  for (const [s, path] of sectionsWithPaths(summary)) blocksIn(s.blocks, [...path, "blocks"], out);
+  return out;
 }
 
 function generatedSentencesHaveFacts(summary: MeetingSummary, locale?: Locale): Issue[] {
-  return allBlocks(summary).flatMap(([block, path]) => {
-    if (typeof block !== "object" || block.type !== "generated") return [];
-    if (standardSentence(block.kind, summary) !== "") return [];
-    return [make(path, "missing_facts.sentence", { kind: block.kind }, locale)];
-  });
+  const issues: Issue[] = [];
+  for (const placed of allBlocks(summary)) {
+    const { block } = placed;
+    if (typeof block !== "object" || block.type !== "generated") continue;
+    if (standardSentence(block.kind, summary) !== "") continue;
+    issues.push(make(pathOf(placed), "missing_facts.sentence", { kind: block.kind }, locale));
+  }
+  return issues;
 }
 
 function attachmentTablesHaveData(summary: MeetingSummary, locale?: Locale): Issue[] {
@@ -199,29 +224,34 @@ function attachmentsHaveContent(summary: MeetingSummary, locale?: Locale): Issue
   );
 }
 
-/** Every text of the body (导语, sections, 结束语) with its path. */
-function bodyTexts(summary: MeetingSummary): [string, IssuePath][] {
-  const out: [string, IssuePath][] = [];
-  (summary.opening ?? []).forEach((t, i) => void out.push([t, ["opening", i]]));
-  for (const [block, path] of allBlocks(summary)) {
-    if (typeof block === "string") out.push([block, path]);
-    else if (block.type === "paragraph") out.push([block.text, [...path, "text"]]);
-    else if (block.type === "item" && block.text !== undefined) out.push([block.text, [...path, "text"]]);
+/** Calls `visit` with every text of the body (导语, sections, 结束语) and a function that makes its path. */
+function eachBodyText(summary: MeetingSummary, visit: (text: string, path: () => IssuePath) => void): void {
+  (summary.opening ?? []).forEach((t, i) => void visit(t, () => ["opening", i]));
+  for (const placed of allBlocks(summary)) {
+    const { block } = placed;
+    if (typeof block === "string") visit(block, () => pathOf(placed));
+    else if (block.type === "paragraph") visit(block.text, () => pathOf(placed, "text"));
+    else if (block.type === "item" && block.text !== undefined)
+      visit(block.text, () => pathOf(placed, "text"));
     else if (block.type === "ordinals")
-      block.items.forEach((t, j) => void out.push([t, [...path, "items", j]]));
+      block.items.forEach((t, j) => void visit(t, () => pathOf(placed, "items", j)));
   }
-  (summary.closing ?? []).forEach((t, i) => void out.push([t, ["closing", i]]));
-  return out;
+  (summary.closing ?? []).forEach((t, i) => void visit(t, () => ["closing", i]));
 }
 
 /** "附件3" in the body must be one of the attachments: numbers run 1, 2, … with no gap. */
 function attachmentReferencesExist(summary: MeetingSummary, locale?: Locale): Issue[] {
   const count = (summary.attachments ?? []).length;
-  return bodyTexts(summary).flatMap(([text, path]) => {
+  const issues: Issue[] = [];
+  eachBodyText(summary, (text, pathOfText) => {
+    if (!text.includes("附件")) return;
     const numbers = [...text.matchAll(/附件\s*(\d+)/g)].map((m) => Number(m[1]));
     const missing = [...new Set(numbers.filter((n) => n < 1 || n > count))];
-    return missing.map((n) => make(path, "unknown_attachment", { number: n, count }, locale));
+    if (missing.length === 0) return;
+    const path = pathOfText();
+    for (const n of missing) issues.push(make(path, "unknown_attachment", { number: n, count }, locale));
   });
+  return issues;
 }
 
 /** A number typed into a heading prints twice: 一、一、认真准备. */
@@ -229,18 +259,18 @@ const TYPED_NUMBER =
   /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+是)/;
 
 function headingsWithoutNumbers(summary: MeetingSummary, locale?: Locale): Issue[] {
-  const headings: [string, IssuePath][] = sectionsWithPaths(summary).map(([s, path]) => [
-    s.heading,
-    [...path, "heading"],
-  ]);
-  for (const [block, path] of allBlocks(summary)) {
-    if (typeof block === "object" && block.type === "item")
-      headings.push([block.heading, [...path, "heading"]]);
-  }
-  return headings.flatMap(([heading, path]) => {
+  const issues: Issue[] = [];
+  const check = (heading: string, path: () => IssuePath) => {
     const typed = TYPED_NUMBER.exec(heading)?.[1];
-    return typed === undefined ? [] : [make(path, "typed_number", { typed }, locale)];
-  });
+    if (typed !== undefined) issues.push(make(path(), "typed_number", { typed }, locale));
+  };
+  for (const [s, path] of sectionsWithPaths(summary)) check(s.heading, () => [...path, "heading"]);
+  for (const placed of allBlocks(summary)) {
+    const { block } = placed;
+    if (typeof block === "object" && block.type === "item")
+      check(block.heading, () => pathOf(placed, "heading"));
+  }
+  return issues;
 }
 
 /** The consistency rules, in the order their findings are reported. */
@@ -278,8 +308,14 @@ export function checkConsistency(
   const language = checkLocale(locale, "locale");
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  for (const rule of CONSISTENCY_RULES) {
-    (rule.severity === Severity.Error ? errors : warnings).push(...rule.check(summary, language));
+  // The rules that walk the blocks share one walk (the rules run one after the other, synchronously).
+  checking = { summary, blocks: allBlocks(summary) };
+  try {
+    for (const rule of CONSISTENCY_RULES) {
+      (rule.severity === Severity.Error ? errors : warnings).push(...rule.check(summary, language));
+    }
+  } finally {
+    checking = undefined;
   }
   return { errors, warnings };
 }

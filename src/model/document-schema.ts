@@ -56,6 +56,11 @@ function shapeProblem(value: string): DocumentNumberMistake {
   return { kind: "shape" };
 }
 
+/** Whether a 发文字号 string is written right: {@link documentNumberMistakes} finds no mistake. */
+export function isDocumentNumber(value: string): boolean {
+  return DOCUMENT_NUMBER.test(value);
+}
+
 /**
  * The mistakes in a 发文字号 string (none when it is right): every mistake with one right correction, and
  * the number written right when that is all; otherwise what is wrong with its shape as well.

@@ -85,19 +85,11 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
   const issues: Issue[] = [];
   let values = 0;
   let text = 0;
-  const root: { value: unknown } = { value: undefined };
-  // Each entry: the value to copy, where its copy goes, its path.
-  const stack: [unknown, (copy: unknown) => void, (string | number)[]][] = [
-    [
-      input,
-      (copy) => {
-        root.value = copy;
-      },
-      [],
-    ],
-  ];
+  const root: Record<string, unknown> = { value: undefined };
+  // Each entry: the value to copy, the object or list its copy goes into and under which key, its path.
+  const stack: Entry[] = [{ value: input, into: root, key: "value", path: [] }];
   while (stack.length > 0) {
-    const [value, put, path] = stack.pop() as (typeof stack)[number];
+    const { value, into, key: at, path } = stack.pop() as Entry;
     values += 1;
     if (values > Limits.values) {
       return {
@@ -120,7 +112,7 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
           issues: [limitIssue([], "too_large", "too_large_text", { max: Limits.totalText }, locale)],
         };
       }
-      put(copy);
+      put(into, at, copy);
       continue;
     }
     let kind: "list" | "record" | "other";
@@ -134,7 +126,7 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
       continue;
     }
     if (kind === "other") {
-      put(value);
+      put(into, at, value);
       continue;
     }
     if (path.length >= Limits.depth) {
@@ -152,24 +144,15 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
           continue;
         }
         const copy: unknown[] = new Array(length);
-        put(copy);
-        for (let i = length - 1; i >= 0; i -= 1) {
-          const read = readProperty(list, i, [...path, i], issues, locale);
-          if (!read.ok) continue;
-          const put = (c: unknown) => {
-            copy[i] = c;
-          };
-          stack.push([read.value, put, [...path, i]]);
-        }
+        put(into, at, copy);
+        for (let i = length - 1; i >= 0; i -= 1) readInto(list, i, copy, path, stack, issues, locale);
       } else {
         const record = value as object;
         const keys = Object.keys(record);
         const copy: Record<string, unknown> = {};
-        put(copy);
+        put(into, at, copy);
         for (let i = keys.length - 1; i >= 0; i -= 1) {
-          const key = keys[i] as string;
-          const read = readProperty(record, key, [...path, key], issues, locale);
-          if (read.ok) stack.push([read.value, (c) => setOwn(copy, key, c), [...path, key]]);
+          readInto(record, keys[i] as string, copy, path, stack, issues, locale);
         }
       }
     } catch (error) {
@@ -182,19 +165,43 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
   return { value: root.value, issues };
 }
 
-function readProperty(
+/** A value {@link prepareInput} has still to copy. */
+interface Entry {
+  value: unknown;
+  /** Where its copy goes: a copied object or list, under `key`. */
+  into: Record<string, unknown> | unknown[];
+  key: string | number;
+  path: (string | number)[];
+}
+
+/** Puts a copy in place: in a list at its index, in an object as an own property (`__proto__` too). */
+function put(into: Record<string, unknown> | unknown[], key: string | number, copy: unknown): void {
+  if (typeof key === "number") (into as unknown[])[key] = copy;
+  else setOwn(into as Record<string, unknown>, key, copy);
+}
+
+/**
+ * Reads one property of `from` (once) and stacks it to be copied into `copy`; a property that cannot be
+ * read is an issue at its path instead.
+ */
+function readInto(
   from: object,
   key: string | number,
-  path: IssuePath,
+  copy: Record<string, unknown> | unknown[],
+  parent: (string | number)[],
+  stack: Entry[],
   issues: Issue[],
   locale: Locale,
-): { ok: true; value: unknown } | { ok: false } {
+): void {
+  const path = [...parent, key];
+  let value: unknown;
   try {
-    return { ok: true, value: (from as Record<string | number, unknown>)[key] };
+    value = (from as Record<string | number, unknown>)[key];
   } catch (error) {
     issues.push(
       limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }, locale),
     );
-    return { ok: false };
+    return;
   }
+  stack.push({ value, into: copy, key, path });
 }

@@ -1,6 +1,7 @@
 import { InvalidSummaryError, type Issue } from "../errors/index.js";
 import { checkLocale, DEFAULT_LOCALE, type Locale } from "../messages/catalogue.js";
 import { checkConsistency } from "./checks.js";
+import { fastParse } from "./fast-parse.js";
 import { issueHints, toIssues } from "./issues.js";
 import { prepareInput } from "./limits.js";
 import { meetingSummarySchema } from "./schema.js";
@@ -64,11 +65,18 @@ export function validateSummary(input: unknown, options?: ParseOptions): Validat
   // Plain data of a bounded size first (docs/model.md, "Limits"); past a limit, only that is reported.
   const prepared = prepareInput(input, options?.invalidCharacters === "strip", locale);
   if (prepared.issues.length > 0) return { ok: false, issues: prepared.issues, warnings: [] };
-  const result = meetingSummarySchema.safeParse(prepared.value, { reportInput: true, error: issueHints });
-  if (!result.success) return { ok: false, issues: toIssues(result.error.issues, [], locale), warnings: [] };
-  const { errors, warnings } = checkConsistency(result.data, locale);
+  // A valid summary is checked in one walk over the copy (fast-parse.ts); anything else goes to the zod
+  // schema, which writes the issues.
+  let summary = fastParse(prepared.value);
+  if (summary === undefined) {
+    const result = meetingSummarySchema.safeParse(prepared.value, { reportInput: true, error: issueHints });
+    if (!result.success)
+      return { ok: false, issues: toIssues(result.error.issues, [], locale), warnings: [] };
+    summary = result.data;
+  }
+  const { errors, warnings } = checkConsistency(summary, locale);
   if (errors.length > 0) return { ok: false, issues: errors, warnings };
-  return { ok: true, summary: result.data, issues: [], warnings };
+  return { ok: true, summary, issues: [], warnings };
 }
 
 /**

@@ -6,7 +6,7 @@ import { documentInfoSchema } from "./document-schema.js";
 import { AttachmentTable, RectificationStatus, SentenceKind } from "./facts.js";
 import { fail } from "./issues.js";
 import { Limits } from "./limits.js";
-import { codePointName, findInvalidXmlChar } from "./text.js";
+import { codePointName, findInvalidXmlChar, hasInvalidXmlChar, maySuspect } from "./text.js";
 import type { Block, ItemBlock, MeetingSummary } from "./types.js";
 import { MeetingKind } from "./types.js";
 
@@ -15,6 +15,20 @@ import { MeetingKind } from "./types.js";
  * checked against the hand-written interfaces in types.ts, which carry the TSDoc — the TypeScript type.
  * Objects are strict: a misspelt field is an error, never text that silently goes missing.
  */
+
+/** Whether `value` is a text the schema accepts: what {@link checkText} finds nothing wrong with. */
+export function isText(value: string, multiline: boolean): boolean {
+  // Most texts hold no control character, surrogate or line break at all: one scan tells.
+  if (maySuspect(value) && (hasInvalidXmlChar(value) || (!multiline && /[\r\n]/.test(value)))) {
+    return false;
+  }
+  return value.trim() !== "";
+}
+
+/** Whether `value` keeps some words once `trailing` is dropped: what {@link wordsBeyond} asks beyond a text. */
+export function hasWordsBeyond(value: string, trailing: RegExp): boolean {
+  return value.replace(trailing, "").trim() !== "";
+}
 
 function checkText(value: string, ctx: z.RefinementCtx, multiline: boolean): void {
   const bad = findInvalidXmlChar(value);
@@ -38,6 +52,24 @@ function checkYear(day: Date, got: string, ctx: z.RefinementCtx): void {
   if (year < 1 || year > 9999) {
     fail(ctx, "invalid_date.year", { got }, day);
   }
+}
+
+/** Whether a date's year prints: from 1 to 9999 (what {@link checkYear} asks). */
+function printableYear(day: Date): boolean {
+  const year = day.getFullYear();
+  return year >= 1 && year <= 9999;
+}
+
+/** Whether `value` is a Date the schema accepts: a real time, in a year from 1 to 9999. */
+export function isDayObject(value: Date): boolean {
+  return isValid(value) && printableYear(value);
+}
+
+/** Whether `value` is a date text the schema accepts: "2026-01-05", a real day, in a year from 1 to 9999. */
+export function isDayText(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const day = parseISO(value);
+  return isValid(day) && printableYear(day);
 }
 
 function checkDateObject(value: Date, ctx: z.RefinementCtx): void {

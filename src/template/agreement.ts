@@ -35,6 +35,11 @@ const isBlockKind = (name: string): name is BlockKind => (BLOCK_KINDS as readonl
 /** What the template prints: its tags' fields, and, for block fields, under which conditions. */
 class Printed {
   private readonly fields = new Set<string>();
+  /** {@link block}'s answers, by field and kind: they depend on the tags only. */
+  private readonly blocks: Record<"text" | "heading", Partial<Record<BlockKind, boolean>>> = {
+    text: {},
+    heading: {},
+  };
   constructor(private readonly tags: readonly TemplateTag[]) {
     for (const tag of tags) {
       if (tag.known && tag.field !== undefined && (tag.sign === "" || tag.sign === "@"))
@@ -46,17 +51,34 @@ class Printed {
   }
   /** Whether a field of a section's block is printed for blocks of `kind`. */
   block(field: "text" | "heading", kind: BlockKind): boolean {
-    return this.tags.some(
-      (tag) =>
-        tag.known &&
-        tag.sign === "" &&
-        tag.field === `sections.blocks.${field}` &&
-        tag.scope
-          .split(".")
-          .filter(isBlockKind)
-          .every((condition) => condition === kind),
-    );
+    let answer = this.blocks[field][kind];
+    if (answer === undefined) {
+      answer = this.tags.some(
+        (tag) =>
+          tag.known &&
+          tag.sign === "" &&
+          tag.field === `sections.blocks.${field}` &&
+          tag.scope
+            .split(".")
+            .filter(isBlockKind)
+            .every((condition) => condition === kind),
+      );
+      this.blocks[field][kind] = answer;
+    }
+    return answer;
   }
+}
+
+/** What a template's tags print, kept with the tags (they are the analysis a compiled template keeps). */
+const printedByTags = new WeakMap<readonly TemplateTag[], Printed>();
+
+function printedBy(tags: readonly TemplateTag[]): Printed {
+  let printed = printedByTags.get(tags);
+  if (!printed) {
+    printed = new Printed(tags);
+    printedByTags.set(tags, printed);
+  }
+  return printed;
 }
 
 const usage = (field: string) => `{${field}}`;
@@ -67,26 +89,61 @@ function hasText(value: unknown): boolean {
   return true;
 }
 
-/** Each block of a section with its path and what it needs printed. */
-function blockNeeds(
-  blocks: readonly Block[],
-  path: IssuePath,
-  level: 2 | 3 | 4,
-  out: [IssuePath, BlockKind, ("text" | "heading")[], string | undefined][],
-) {
-  blocks.forEach((block, i) => {
-    const at = [...path, i];
-    if (typeof block === "string" || block.type === "paragraph")
-      out.push([at, "isParagraph", ["text"], undefined]);
-    else if (block.type === "generated") out.push([at, "isParagraph", ["text"], block.kind]);
-    else if (block.type === "ordinals") {
-      if (block.items.length > 0) out.push([at, "isOrdinal", ["text"], undefined]);
+const TEXT: readonly ("text" | "heading")[] = ["text"];
+const HEADING: readonly ("text" | "heading")[] = ["heading"];
+const HEADING_AND_TEXT: readonly ("text" | "heading")[] = ["heading", "text"];
+
+/** Where the blocks' needs go: what the template prints, and what it leaves out, grouped. */
+interface BlockWalk {
+  printed: Printed;
+  /** The standard sentences a `generated` block places where the template prints it. */
+  placedSentences: Set<string>;
+  /** One warning per kind of block and field left out, with every block left out for that reason. */
+  warnings: Map<string, Need & { paths: IssuePath[] }>;
+}
+
+/**
+ * Each block of a section, in reading order, checked against what the template prints: a block the
+ * template leaves out joins the warning for its kind (its path is only made then).
+ */
+function blockNeeds(blocks: readonly Block[], path: IssuePath, level: 2 | 3 | 4, walk: BlockWalk) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    let kind: BlockKind;
+    let fields: readonly ("text" | "heading")[];
+    let sentence: string | undefined;
+    if (typeof block === "string" || block.type === "paragraph") {
+      kind = "isParagraph";
+      fields = TEXT;
+    } else if (block.type === "generated") {
+      kind = "isParagraph";
+      fields = TEXT;
+      sentence = block.kind;
+    } else if (block.type === "ordinals") {
+      if (block.items.length === 0) continue;
+      kind = "isOrdinal";
+      fields = TEXT;
     } else if (block.type === "item") {
-      const kind = `isLevel${level}` as BlockKind;
-      out.push([at, kind, block.text ? ["heading", "text"] : ["heading"], undefined]);
-      if (block.blocks) blockNeeds(block.blocks, [...at, "blocks"], Math.min(level + 1, 4) as 3 | 4, out);
+      kind = `isLevel${level}` as BlockKind;
+      fields = block.text ? HEADING_AND_TEXT : HEADING;
+    } else continue;
+    if (fields.every((f) => walk.printed.block(f, kind))) {
+      if (sentence !== undefined) walk.placedSentences.add(sentence);
+    } else {
+      const missing = fields.filter((f) => !walk.printed.block(f, kind));
+      const at = [...path, i];
+      const key = `${kind}\u0000${missing.join()}`;
+      const known = walk.warnings.get(key);
+      if (known) known.paths.push(at);
+      else {
+        const printers = missing.map((f) => `{#${kind}}…{${f}}…{/${kind}}`);
+        walk.warnings.set(key, { path: at, printers, paths: [at] });
+      }
     }
-  });
+    if (typeof block === "object" && block.type === "item" && block.blocks) {
+      blockNeeds(block.blocks, [...path, i, "blocks"], Math.min(level + 1, 4) as 3 | 4, walk);
+    }
+  }
 }
 
 /**
@@ -100,7 +157,7 @@ function blockNeeds(
  * //=> { code: "unplaced_content", path: ["attachments"], message: "The summary's attachments (附件) has content, but …" }
  */
 export function unplacedContent(summary: MeetingSummary, tags: readonly TemplateTag[]): TemplateIssue[] {
-  const printed = new Printed(tags);
+  const printed = printedBy(tags);
   const needs: Need[] = [];
   const need = (path: IssuePath, value: unknown, ...printers: string[]) => {
     if (hasText(value)) needs.push({ path, printers });
@@ -117,23 +174,11 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
   // One warning per kind of block and field left out: the first block of that kind names it, and
   // `paths` lists them all.
   const blockWarnings = new Map<string, Need & { paths: IssuePath[] }>();
+  const walk: BlockWalk = { printed, placedSentences, warnings: blockWarnings };
   for (const [path, section] of sections) {
     if (!section) continue;
     need([...path, "heading"], section.heading, "sections.heading");
-    const blocks: [IssuePath, BlockKind, ("text" | "heading")[], string | undefined][] = [];
-    blockNeeds(section.blocks, [...path, "blocks"], 2, blocks);
-    for (const [at, kind, fields, sentence] of blocks) {
-      const missing = fields.filter((f) => !printed.block(f, kind));
-      if (sentence !== undefined && missing.length === 0) placedSentences.add(sentence);
-      if (missing.length === 0) continue;
-      const key = `${kind}\u0000${missing.join()}`;
-      const known = blockWarnings.get(key);
-      if (known) known.paths.push(at);
-      else {
-        const printers = missing.map((f) => `{#${kind}}…{${f}}…{/${kind}}`);
-        blockWarnings.set(key, { path: at, printers, paths: [at] });
-      }
-    }
+    blockNeeds(section.blocks, [...path, "blocks"], 2, walk);
   }
   // A standard sentence prints where the template places it, or where the summary's blocks do.
   const sentence = (kind: string) => [`facts.sentences.${kind}`, ...(placedSentences.has(kind) ? ["*"] : [])];
@@ -272,7 +317,10 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
 /** The tags that would print the fields at `paths` (each field's own, and the sentence they share). */
 function groupPrinters(needs: readonly Need[], paths: readonly IssuePath[]): string[] {
   const wanted = new Set(paths.map((p) => formatPath(p)));
-  const printers = needs.filter((n) => wanted.has(formatPath(n.path))).flatMap((n) => n.printers);
+  const group = paths[0]?.[0];
+  const printers = needs
+    .filter((n) => n.path[0] === group && wanted.has(formatPath(n.path)))
+    .flatMap((n) => n.printers);
   // The shared sentence (facts.sentences.*) first, then the fields' own tags, four at most.
   const shared = printers.filter((p) => p.startsWith("facts.sentences."));
   const own = printers.filter((p) => !p.startsWith("facts.sentences."));

@@ -328,6 +328,38 @@ function dataSpec(value: unknown): Leaf | Branch<unknown> {
 }
 
 /**
+ * What of your own data {@link rootScopeWith} depends on, as a key: the names and kinds of its fields, in
+ * their order, as {@link dataSpec} walks them (without the example values, which no check reads). Data with
+ * the same key give the same scope, so the analysis of a template with them can be kept.
+ * (Internal: render-summary.ts keys the analyses it keeps with it.)
+ * @example
+ * dataShapeKey({ unitName: "某某局", contacts: [{ name: "张三" }] }) //=> '{"unitName":v,"contacts":["name":v]}'
+ */
+export function dataShapeKey(data: Readonly<Record<string, unknown>> | undefined): string {
+  return data === undefined ? "" : shapeOf(data);
+}
+
+function shapeOf(value: unknown): string {
+  if (typeof value === "boolean") return "c";
+  if (Array.isArray(value)) {
+    const fields = new Map<string, string>();
+    for (const entry of value) {
+      if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
+        for (const [key, field] of Object.entries(entry))
+          if (!fields.has(key)) fields.set(key, shapeOf(field));
+      }
+    }
+    return `[${[...fields].map(([key, shape]) => `${JSON.stringify(key)}:${shape}`).join(",")}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    return `{${Object.entries(value)
+      .map(([key, field]) => `${JSON.stringify(key)}:${shapeOf(field)}`)
+      .join(",")}}`;
+  }
+  return "v";
+}
+
+/**
  * The top-level scope with the fields of your own data added beside the vocabulary's (which they may not
  * shadow: see `checkData`), so that `{unitName}` is a known tag.
  * @param data - your own data, e.g. `{ unitName: "某某局", contacts: [{ name: "张三" }] }`
