@@ -1,4 +1,13 @@
-import { crc32, encodeAsDocxtemplater, utf8Length } from "../../src/template/docx-zip";
+import PizZip from "pizzip";
+import {
+  crc32,
+  deflatePart,
+  encodeAsDocxtemplater,
+  inflatePart,
+  STORED_BELOW,
+  utf8Length,
+  writeZip,
+} from "../../src/template/docx-zip";
 
 /** The CRC-32 of a zip, one bit at a time, as the standard defines it. */
 function bitwiseCrc32(bytes: Uint8Array): number {
@@ -38,5 +47,23 @@ describe("encodeAsDocxtemplater", () => {
     expect([...encodeAsDocxtemplater("a\ud800b")]).toEqual([0x61, 0xed, 0xa0, 0x80, 0x62]);
     expect([...encodeAsDocxtemplater("\udc00")]).toEqual([0xed, 0xb0, 0x80]);
     expect(utf8Length("a\ud800中😀")).toBe(1 + 3 + 3 + 4);
+  });
+});
+
+describe("deflatePart", () => {
+  it("stores a part shorter than STORED_BELOW and compresses a longer one; a zip reader reads both back", () => {
+    const short = "<cp:coreProperties>党支部</cp:coreProperties>";
+    const long = `<w:document>${"<w:p><w:r><w:t>同志们围绕主题查摆问题。</w:t></w:r></w:p>".repeat(60)}</w:document>`;
+    const small = deflatePart("docProps/core.xml", short);
+    const big = deflatePart("word/document.xml", long);
+    expect(small).toMatchObject({ method: 0, size: small.data.length });
+    expect(small.size).toBeLessThan(STORED_BELOW);
+    expect(big.method).toBe(8);
+    expect(big.data.length).toBeLessThan(big.size / 4);
+    const decoder = new TextDecoder();
+    expect([small, big].map((part) => decoder.decode(inflatePart(part)))).toEqual([short, long]);
+    const zip = new PizZip(writeZip([small, big]));
+    expect(zip.file("docProps/core.xml")?.asText()).toBe(short);
+    expect(zip.file("word/document.xml")?.asText()).toBe(long);
   });
 });

@@ -132,12 +132,22 @@ export function encodeAsDocxtemplater(text: string): Uint8Array {
 }
 
 /**
- * A part holding `content`, compressed with DEFLATE. fflate does the compressing everywhere (Node and
- * browsers alike), pinned to one version, so the same content gives the same bytes on every platform.
+ * Below this size a part is stored, not compressed: DEFLATE would save a few hundred bytes, and its fixed
+ * cost (fflate sets up its tables for every call, 30–100 µs) is more than filling a short report's template
+ * takes. `docProps/core.xml`, rendered with the title on every render, is such a part.
+ */
+export const STORED_BELOW = 1024;
+
+/**
+ * A part holding `content`, compressed with DEFLATE (stored when shorter than {@link STORED_BELOW} bytes).
+ * fflate does the compressing everywhere (Node and browsers alike), pinned to one version, so the same
+ * content gives the same bytes on every platform.
  */
 export function deflatePart(name: string, content: string | Uint8Array): ZipPart {
   const raw = typeof content === "string" ? encoder.encode(content) : content;
-  return { name, method: 8, crc32: crc32(raw), size: raw.length, data: deflateSync(raw, { level: LEVEL }) };
+  const crc = crc32(raw);
+  if (raw.length < STORED_BELOW) return { name, method: 0, crc32: crc, size: raw.length, data: raw };
+  return { name, method: 8, crc32: crc, size: raw.length, data: deflateSync(raw, { level: LEVEL }) };
 }
 
 /** The uncompressed bytes of a part. */
