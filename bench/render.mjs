@@ -102,7 +102,7 @@ const run = (args) => {
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
-const cliArgs = ["dist/esm/cli/main.js", "render", "examples/seed-report.json", "-o", join(dir, "seed.docx")];
+const cliArgs = ["dist/cli/main.js", "render", "examples/seed-report.json", "-o", join(dir, "seed.docx")];
 const cli = [];
 const bare = [];
 for (let i = 0; i < (quick ? 5 : 15); i++) {
@@ -110,7 +110,7 @@ for (let i = 0; i < (quick ? 5 : 15); i++) {
   cli.push(run(cliArgs));
 }
 const version = [];
-for (let i = 0; i < (quick ? 3 : 7); i++) version.push(run(["dist/esm/cli/main.js", "--version"]));
+for (let i = 0; i < (quick ? 3 : 7); i++) version.push(run(["dist/cli/main.js", "--version"]));
 rmSync(dir, { recursive: true, force: true });
 
 const memory = JSON.parse(

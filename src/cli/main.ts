@@ -17,7 +17,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: the shipped CLI is this file bundled into CommonJS chunks (scripts/build-cli.mjs).
+void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
@@ -29,7 +30,8 @@ const code = await runCli(process.argv.slice(2), {
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
-  // dist/esm/cli/main.js → the package's examples/
-  examplePath: fileURLToPath(new URL("../../../examples/seed-report.json", import.meta.url)),
+  // dist/cli/cli.js (the bundle) → the package's examples/
+  examplePath: fileURLToPath(new URL("../../examples/seed-report.json", import.meta.url)),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;
