@@ -6,8 +6,10 @@
 // from a code cache (src/cli/launch.ts): main.js (the package's `bin`) and pool.js (where a render worker
 // starts, beside the pool code that starts it) run them through the launcher. The modules tsc wrote for the
 // CLI are left out of the package: the bundle is the CLI.
+
+import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import { build, transform } from "esbuild";
 
 const root = new URL("../", import.meta.url);
@@ -31,6 +33,8 @@ const bundled = await build({
   logLevel: "warning",
 });
 mkdirSync(out, { recursive: true });
+/** The hash of each chunk's text, which names its code cache (src/cli/launch.ts). */
+const hashes = {};
 for (const file of bundled.outputFiles) {
   // ES module → CommonJS, chunk by chunk: imports of other chunks become require calls (a lazy import,
   // a require when it runs); import.meta.url becomes this file's URL; strict, as the ES module was.
@@ -51,7 +55,9 @@ for (const file of bundled.outputFiles) {
   const contents = Object.keys(inputs)
     .map((input) => `// ${input}\n`)
     .join("");
-  writeFileSync(file.path, `"use strict";\n${contents}${meta}${code}`);
+  const text = `"use strict";\n${contents}${meta}${code}`;
+  writeFileSync(file.path, text);
+  hashes[basename(file.path)] = createHash("sha256").update(text).digest("hex").slice(0, 20);
 }
 writeFileSync(`${out}package.json`, `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
@@ -65,7 +71,7 @@ await build({
   logLevel: "warning",
 });
 const launcher = (entry) =>
-  `"use strict";\nrequire("./launch.js").launch(require("node:path").join(__dirname, "${entry}"));\n`;
+  `"use strict";\nrequire("./launch.js").launch(require("node:path").join(__dirname, "${entry}"), ${JSON.stringify(hashes)});\n`;
 writeFileSync(`${out}main.js`, `#!/usr/bin/env node\n${launcher("cli.js")}`);
 writeFileSync(`${out}pool.js`, launcher("pool-worker.js"));
 chmodSync(`${out}main.js`, 0o755);

@@ -6,14 +6,16 @@
  * (`module.enableCompileCache`, Node 22.1 and later), else the one below, kept the same way.
  * `NODE_DISABLE_COMPILE_CACHE=1` turns either off.
  */
-import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** A hash of each file of the bundle, by file name, computed when it was built: what its cache is named by. */
+export type Hashes = Readonly<Record<string, string>>;
 
 /**
  * The folder the code cache is kept in on a Node without `module.enableCompileCache`: a folder of this
@@ -47,13 +49,17 @@ interface Unsaved {
 
 /**
  * Loads CommonJS files the way `require` does (one module object each, in `require.cache`), compiling each
- * from the cached code of an earlier run when there is one. The cache of a file is named by a hash of its
- * text and of the Node version, so a changed file or another Node never meets an old cache.
+ * from the cached code of an earlier run when there is one. The cache of a file is named by the hash of
+ * its text made at build time and by the Node version, so a changed file or another Node never meets an
+ * old cache (and V8 refuses one that does not fit, which is then made again).
  */
 class CachedLoader {
   private readonly unsaved: Unsaved[] = [];
 
-  constructor(private readonly folder: string) {
+  constructor(
+    private readonly folder: string,
+    private readonly hashes: Hashes,
+  ) {
     process.once("exit", () => this.save());
   }
 
@@ -62,15 +68,14 @@ class CachedLoader {
     const known = require.cache[file];
     if (known) return known.exports;
     const source = readFileSync(file, "utf8");
-    const hash = createHash("sha256")
-      .update(`${process.version} ${process.arch}\n`)
-      .update(source)
-      .digest("hex")
-      .slice(0, 24);
-    const path = join(this.folder, `${basename(file)}.${hash}.cache`);
+    const hash = this.hashes[basename(file)];
+    const path =
+      hash === undefined
+        ? undefined
+        : join(this.folder, `${basename(file)}.${hash}.${process.version}-${process.arch}.cache`);
     let cachedData: Buffer | undefined;
     try {
-      cachedData = readFileSync(path);
+      cachedData = path === undefined ? undefined : readFileSync(path);
     } catch {
       cachedData = undefined;
     }
@@ -78,15 +83,16 @@ class CachedLoader {
       filename: file,
       ...(cachedData && { cachedData }),
     });
-    if (cachedData === undefined || script.cachedDataRejected === true) this.unsaved.push({ script, path });
+    if (path !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+      this.unsaved.push({ script, path });
+    }
     const module = new Module(file);
     module.filename = file;
     require.cache[file] = module;
     const folder = dirname(file);
+    // The chunks name each other "./chunk-….js" (the folder needs no search); anything else is Node's.
     const requireHere = (id: string): unknown =>
-      id.startsWith("./") || id.startsWith("../") || isAbsolute(id)
-        ? this.load(require.resolve(id))
-        : require(id);
+      id.startsWith("./") ? this.load(join(folder, id)) : require(id);
     try {
       script.runInThisContext()(module.exports, requireHere, module, file, folder);
     } catch (error) {
@@ -115,8 +121,9 @@ class CachedLoader {
  * Runs a CommonJS file of the bundled CLI (its entry, or a render worker's), from a compile cache when
  * there is one.
  * @param file - the absolute path of the file
+ * @param hashes - the hash of each file of the bundle (a file without one is compiled afresh every time)
  */
-export function launch(file: string, env: Env = process.env): void {
+export function launch(file: string, hashes: Hashes, env: Env = process.env): void {
   const enableCompileCache = (Module as { enableCompileCache?: () => unknown }).enableCompileCache;
   if (typeof enableCompileCache === "function") {
     enableCompileCache(); // Node 22.1+: Node keeps the cache (and reads NODE_DISABLE_COMPILE_CACHE itself)
@@ -125,5 +132,5 @@ export function launch(file: string, env: Env = process.env): void {
   }
   const folder = cacheFolder(env);
   if (folder === undefined) createRequire(file)(file);
-  else new CachedLoader(folder).load(file);
+  else new CachedLoader(folder, hashes).load(file);
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { runCli } from "./run.js";
 
@@ -26,7 +27,7 @@ void runCli(process.argv.slice(2), {
     new Promise<void>((resolve, reject) =>
       process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
     ),
-  stdinIsTTY: process.stdin.isTTY === true,
+  stdinIsTTY: isatty(0), // without making process.stdin, which a run that reads no input never needs
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
