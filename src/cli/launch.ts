@@ -91,8 +91,10 @@ class CachedLoader {
     require.cache[file] = module;
     const folder = dirname(file);
     // The chunks name each other "./chunk-….js" (the folder needs no search); anything else is Node's.
-    const requireHere = (id: string): unknown =>
-      id.startsWith("./") ? this.load(join(folder, id)) : require(id);
+    const requireHere = Object.assign(
+      (id: string): unknown => (id.startsWith("./") ? this.load(join(folder, id)) : require(id)),
+      { resolve: require.resolve, cache: require.cache, main: require.main },
+    );
     try {
       script.runInThisContext()(module.exports, requireHere, module, file, folder);
     } catch (error) {
