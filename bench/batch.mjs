@@ -7,7 +7,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const bin = fileURLToPath(new URL("../dist/esm/cli/main.js", import.meta.url));
+const bin = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const seed = readFileSync(new URL("../examples/seed-report.json", import.meta.url), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "msd-bench-"));
 mkdirSync(join(dir, "in"));

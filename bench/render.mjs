@@ -110,13 +110,17 @@ for (const c of cases) {
 
 // Start-up: the CLI rendering the seed, against a bare node (alternating, median of 15).
 const dir = mkdtempSync(join(tmpdir(), "bench-"));
-const run = (args) => {
+const run = (args, env = {}) => {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
-const cliArgs = ["dist/esm/cli/main.js", "render", "examples/seed-report.json", "-o", join(dir, "seed.docx")];
+const cliArgs = ["dist/cli/main.js", "render", "examples/seed-report.json", "-o", join(dir, "seed.docx")];
 const cli = [];
 const bare = [];
 for (let i = 0; i < (quick ? 5 : 15); i++) {
@@ -124,7 +128,12 @@ for (let i = 0; i < (quick ? 5 : 15); i++) {
   cli.push(run(cliArgs));
 }
 const version = [];
-for (let i = 0; i < (quick ? 3 : 7); i++) version.push(run(["dist/esm/cli/main.js", "--version"]));
+// Without the compile cache (docs/cli.md): a first run, or one with NODE_DISABLE_COMPILE_CACHE=1.
+const cold = [];
+for (let i = 0; i < (quick ? 3 : 7); i++) {
+  version.push(run(["dist/cli/main.js", "--version"]));
+  cold.push(run(cliArgs, { NODE_DISABLE_COMPILE_CACHE: "1" }));
+}
 rmSync(dir, { recursive: true, force: true });
 
 const memory = JSON.parse(
@@ -163,6 +172,6 @@ for (const r of rows) {
   );
 }
 console.log(
-  `start-up: bare node ${median(bare).toFixed(0)} ms, CLI render ${median(cli).toFixed(0)} ms, CLI --version ${median(version).toFixed(0)} ms`,
+  `start-up: bare node ${median(bare).toFixed(0)} ms, CLI render ${median(cli).toFixed(0)} ms (${median(cold).toFixed(0)} ms without its compile cache), CLI --version ${median(version).toFixed(0)} ms`,
 );
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);

@@ -1,7 +1,7 @@
-// After tsc: mark dist/cjs as CommonJS (the package itself is ESM), make the CLI executable, bundle the
-// `docx` package into the template builders, bundle docxtemplater for browsers, and write the JSON Schema
-// file that ships as meeting-summary-docx/schema.json.
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+// After tsc: mark dist/cjs as CommonJS (the package itself is ESM), bundle the `docx` package into the
+// template builders, bundle docxtemplater for browsers, and write the JSON Schema file that ships as
+// meeting-summary-docx/schema.json.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -64,7 +64,6 @@ await build({
   logLevel: "warning",
 });
 writeFileSync(new URL("dist/cjs/package.json", root), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
-chmodSync(new URL("dist/esm/cli/main.js", root), 0o755);
 
 const { toJsonSchema } = await import("../dist/esm/index.js");
 mkdirSync(new URL("schema/", root), { recursive: true });

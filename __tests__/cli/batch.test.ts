@@ -2,7 +2,8 @@
  * Many summaries in one call (files, folders, JSON Lines, standard input), `--json`, and `-o -`: what a
  * script calling the CLI relies on.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderSummary } from "../../src/render-summary";
 import { minimalSummary } from "../fixtures/summaries";
@@ -71,6 +72,27 @@ describe("render: many summaries to --out-dir", () => {
     expect(code).toBe(1);
     expect(readdirSync(join(cwd, "out"))).toEqual(["stdin-1.docx"]);
     expect(stderr).toMatch(/^<stdin>:2: The file is not valid JSON/);
+  });
+
+  it("writes to an --out-dir given as an absolute path (and makes no folder of that name in the current one)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "msd-out-"));
+    const target = join(out, "new", "folder");
+    const { code, stderr, cwd } = await runIn(["render", "a.json", "b.json", "--out-dir", target], {
+      files: { "a.json": summary("甲"), "b.json": summary("乙") },
+    });
+    expect([code, stderr.trimEnd().split("\n").at(-1)]).toEqual([0, `2 of 2 written to ${target}`]);
+    expect(readdirSync(target).sort()).toEqual(["a.docx", "b.docx"]);
+    expect(readdirSync(cwd).sort()).toEqual(["a.json", "b.json"]);
+  });
+
+  it("formats drafts to an --out-dir given as an absolute path", async () => {
+    const target = join(mkdtempSync(join(tmpdir(), "msd-out-")), "drafts");
+    const { code, cwd } = await runIn(["format", "a.txt", "--out-dir", target], {
+      files: { "a.txt": readFileSync(join(__dirname, "..", "fixtures", "seed-report.txt")) },
+    });
+    expect(code).toBe(0);
+    expect(readdirSync(target)).toEqual(["a.docx"]);
+    expect(readdirSync(cwd)).toEqual(["a.txt"]);
   });
 
   it("refuses a second input that would overwrite the first one's output", async () => {

@@ -3,7 +3,7 @@
  * from ESM and CommonJS, type-checked from both, and its CLI run as a process.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { seedLines } from "../fixtures/summaries";
@@ -61,13 +61,17 @@ it("ships only what users need", () => {
       "./dist/cjs/index.js",
       "./dist/cjs/index.d.ts",
       "./dist/cjs/package.json",
-      "./dist/esm/cli/main.js",
+      "./dist/cli/main.js",
+      "./dist/cli/cli.js",
+      "./dist/cli/pool.js",
       "./templates/report.docx",
       "./examples/seed-report.json",
       "./schema/meeting-summary.schema.json",
     ]),
   );
   expect(files.some((f) => f.includes("__tests__") || f.startsWith("./src/"))).toBe(false);
+  // The CLI ships as its bundle only: the modules tsc writes for it are left out.
+  expect(files.some((f) => /^\.\/dist\/(esm|cjs)\/cli\//.test(f))).toBe(false);
 });
 
 it("publishes no install-time script (npm would warn about it), and leaves package.json as it was", () => {
@@ -308,35 +312,67 @@ console.log(typeof DOMParser, same.join(" "), (await refusal(browser)) === (awai
 describe("the meeting-summary CLI, run as a process", () => {
   const bin = () => join(pkg, manifest.bin["meeting-summary"]);
 
+  /** The files of its bundle a run of the CLI loads (whatever loads them: Node, or the compile cache). */
+  function loadedFiles(args: string[], env: Record<string, string> = {}) {
+    writeFileSync(
+      join(app, "record.cjs"),
+      `process.on("exit", () => require("node:fs").writeFileSync(process.env.LOADED_LOG, Object.keys(require.cache).join("\\n")));`,
+    );
+    const log = join(app, `loaded-${args.join("-")}.txt`);
+    const run = spawnSync(process.execPath, ["--require", "./record.cjs", bin(), ...args], {
+      cwd: app,
+      encoding: "utf8",
+      env: { ...process.env, ...env, LOADED_LOG: log },
+    });
+    expect(run.status).toBe(0);
+    return readFileSync(log, "utf8")
+      .split("\n")
+      .filter((file) => file.startsWith(join(pkg, "dist", "cli")));
+  }
+  /** The packages bundled into the files loaded: esbuild marks where each module starts. */
+  const heavyIn = (files: string[]) =>
+    files.flatMap((file) =>
+      [
+        ...readFileSync(file, "utf8").matchAll(/^\/\/ node_modules\/(zod|docxtemplater|@xmldom|fflate)\//gm),
+      ].map((m) => `${file.slice(pkg.length)}: ${m[1]}`),
+    );
+
   it("loads no model, template engine or import for --version, --help and a command's help", () => {
-    // A module hook records every module the program loads.
-    writeFileSync(
-      join(app, "record-hooks.mjs"),
-      `import { appendFileSync } from "node:fs";
-export async function resolve(specifier, context, next) {
-  const found = await next(specifier, context);
-  appendFileSync(process.env.LOADED_LOG, found.url + "\\n");
-  return found;
-}`,
-    );
-    writeFileSync(
-      join(app, "record.mjs"),
-      'import { register } from "node:module"; register("./record-hooks.mjs", import.meta.url);',
-    );
     for (const args of [["--version"], ["--help"], ["render", "--help"], ["format", "--help"]]) {
-      const log = join(app, `loaded-${args.join("-")}.txt`);
-      writeFileSync(log, "");
-      const run = spawnSync(process.execPath, ["--import", "./record.mjs", bin(), ...args], {
+      for (const env of [{}, { NODE_DISABLE_COMPILE_CACHE: "1" }] as Record<string, string>[]) {
+        const loaded = loadedFiles(args, env);
+        expect(loaded).toContain(join(pkg, "dist", "cli", "cli.js"));
+        expect({ args, env, heavy: heavyIn(loaded) }).toEqual({ args, env, heavy: [] });
+      }
+    }
+    // …which a render does load (so the check above would see them).
+    const heavy = heavyIn(loadedFiles(["render", "seed.json", "-o", "loaded.docx"]));
+    for (const name of ["zod", "docxtemplater", "@xmldom", "fflate"]) {
+      expect(heavy.some((line) => line.endsWith(`: ${name}`))).toBe(true);
+    }
+  });
+
+  it("compiles from a code cache it keeps in NODE_COMPILE_CACHE, and recovers from a damaged one", () => {
+    const cache = join(app, "compile-cache");
+    const render = (out: string, env: Record<string, string>) => {
+      const run = spawnSync(process.execPath, [bin(), "render", "seed.json", "-o", out], {
         cwd: app,
         encoding: "utf8",
-        env: { ...process.env, LOADED_LOG: log },
+        env: { ...process.env, ...env },
       });
-      expect(run.status).toBe(0);
-      const loaded = readFileSync(log, "utf8");
-      expect(loaded).toContain("commander");
-      const heavy = loaded.split("\n").filter((url) => /\/(zod|docxtemplater|@xmldom|fflate)\//.test(url));
-      expect({ args, heavy }).toEqual({ args, heavy: [] });
-    }
+      expect([run.status, run.stdout]).toEqual([0, `wrote ${out}\n`]);
+      return readFileSync(join(app, out));
+    };
+    const cacheFiles = () =>
+      execFileSync("find", [cache, "-type", "f"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    const first = render("cache-1.docx", { NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: cache });
+    expect(existsSync(cache)).toBe(false); // turned off: no folder made
+    expect(render("cache-2.docx", { NODE_COMPILE_CACHE: cache }).equals(first)).toBe(true);
+    const files = cacheFiles();
+    expect(files.length).toBeGreaterThan(5);
+    expect(render("cache-3.docx", { NODE_COMPILE_CACHE: cache }).equals(first)).toBe(true);
+    for (const file of files) writeFileSync(file, "not a code cache");
+    expect(render("cache-4.docx", { NODE_COMPILE_CACHE: cache }).equals(first)).toBe(true);
   });
 
   it("renders, with exit code 0", () => {

@@ -1,7 +1,7 @@
 import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
-import { fontSubstitutes, fontSubstitutesMessage, type ToPdfOptions, toPdfs } from "../pdf.js";
+import type { ToPdfOptions } from "../pdf.js";
 import {
   type CliIo,
   ExitCode,
@@ -215,6 +215,8 @@ export async function runBatch(
   if (forPdf.size > 0) {
     const indexes = [...forPdf.keys()].sort((a, b) => a - b);
     const locale = io.locale;
+    // LibreOffice is run only here: its module (and node:child_process) loads only when PDFs are asked for.
+    const { fontSubstitutes, fontSubstitutesMessage, toPdfs } = await import("../pdf.js");
     const substitutes = await fontSubstitutes();
     if (substitutes.length > 0) warnings.push(fontSubstitutesMessage(substitutes, locale));
     if (!options.json) {

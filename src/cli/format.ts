@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { RenderOptions } from "../render-summary.js";
 import { isBuiltInTemplate } from "../template/builtin.js";
@@ -71,7 +71,7 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
     const data = await readCheckedData(io, opts.data);
     const inputs = await readInputs(io, inputArgs(io, command, files), { drafts: true });
     const jobs = jobsFor(io, command, inputs, opts);
-    if (opts.outDir !== undefined) await mkdir(join(io.cwd, opts.outDir), { recursive: true });
+    if (opts.outDir !== undefined) await mkdir(resolve(io.cwd, opts.outDir), { recursive: true });
     const options: RenderOptions = {
       locale: io.locale,
       template,

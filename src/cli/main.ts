@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { runCli } from "./run.js";
 
@@ -17,7 +18,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: the shipped CLI is this file bundled into CommonJS chunks (scripts/build-cli.mjs).
+void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
@@ -25,11 +27,12 @@ const code = await runCli(process.argv.slice(2), {
     new Promise<void>((resolve, reject) =>
       process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())),
     ),
-  stdinIsTTY: process.stdin.isTTY === true,
+  stdinIsTTY: isatty(0), // without making process.stdin, which a run that reads no input never needs
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
-  // dist/esm/cli/main.js → the package's examples/
-  examplePath: fileURLToPath(new URL("../../../examples/seed-report.json", import.meta.url)),
+  // dist/cli/cli.js (the bundle) → the package's examples/
+  examplePath: fileURLToPath(new URL("../../examples/seed-report.json", import.meta.url)),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
@@ -113,7 +113,7 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
     const inputs = await readInputs(io, args, { jsonl: opts.jsonl === true });
     const jobs = jobsFor(io, command, inputs, opts);
     if (opts.outDir !== undefined) {
-      await mkdir(join(io.cwd, opts.outDir), { recursive: true });
+      await mkdir(resolve(io.cwd, opts.outDir), { recursive: true });
     }
     const options: RenderOptions = {
       locale: io.locale,

@@ -1,0 +1,80 @@
+// After tsc and finish-build: the CLI as it ships, in dist/cli/. Loading ~300 modules one by one (zod,
+// date-fns, docxtemplater, xmldom, commander, ours) was most of a CLI start-up, so esbuild bundles
+// dist/esm/cli/main.js into chunks: cli.js holds commander and the commands (all that --help and --version
+// load); the model, the template engine, the import and each prebuilt template sit in chunks of their
+// own that a command loads when it runs. The chunks are then turned into CommonJS, which V8 can compile
+// from a code cache (src/cli/launch.ts): main.js (the package's `bin`) and pool.js (where a render worker
+// starts, beside the pool code that starts it) run them through the launcher. The modules tsc wrote for the
+// CLI are left out of the package: the bundle is the CLI.
+
+import { createHash } from "node:crypto";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, relative } from "node:path";
+import { build, transform } from "esbuild";
+
+const root = new URL("../", import.meta.url);
+const path = (file) => new URL(file, root).pathname;
+const out = path("dist/cli/");
+const target = "node20";
+
+rmSync(out, { recursive: true, force: true });
+const bundled = await build({
+  entryPoints: { cli: path("dist/esm/cli/main.js"), "pool-worker": path("dist/esm/pool.js") },
+  outdir: out,
+  absWorkingDir: path("."),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  mainFields: ["module", "main"],
+  target,
+  write: false,
+  metafile: true,
+  logLevel: "warning",
+});
+mkdirSync(out, { recursive: true });
+/** The hash of each chunk's text, which names its code cache (src/cli/launch.ts). */
+const hashes = {};
+for (const file of bundled.outputFiles) {
+  // ES module → CommonJS, chunk by chunk: imports of other chunks become require calls (a lazy import,
+  // a require when it runs); import.meta.url becomes this file's URL; strict, as the ES module was.
+  const { code } = await transform(file.text.replace(/^#!.*\n/, ""), {
+    format: "cjs",
+    platform: "node",
+    target,
+    supported: { "dynamic-import": false },
+    define: { "import.meta.url": "__importMetaUrl" },
+    logLevel: "warning",
+  });
+  const meta = code.includes("__importMetaUrl")
+    ? 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;\n'
+    : "";
+  // The modules in this chunk, one a line, for whoever reads a stack trace (the transform drops the
+  // bundle's comments that marked where each begins).
+  const { inputs } = bundled.metafile.outputs[relative(path("."), file.path)];
+  const contents = Object.keys(inputs)
+    .map((input) => `// ${input}\n`)
+    .join("");
+  const text = `"use strict";\n${contents}${meta}${code}`;
+  writeFileSync(file.path, text);
+  hashes[basename(file.path)] = createHash("sha256").update(text).digest("hex").slice(0, 20);
+}
+writeFileSync(`${out}package.json`, `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+
+await build({
+  entryPoints: [path("dist/esm/cli/launch.js")],
+  outfile: `${out}launch.js`,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target,
+  logLevel: "warning",
+});
+const launcher = (entry) =>
+  `"use strict";\nrequire("./launch.js").launch(require("node:path").join(__dirname, "${entry}"), ${JSON.stringify(hashes)});\n`;
+writeFileSync(`${out}main.js`, `#!/usr/bin/env node\n${launcher("cli.js")}`);
+writeFileSync(`${out}pool.js`, launcher("pool-worker.js"));
+chmodSync(`${out}main.js`, 0o755);
+
+rmSync(path("dist/esm/cli/"), { recursive: true, force: true });
+rmSync(path("dist/cjs/cli/"), { recursive: true, force: true });
