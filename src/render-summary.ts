@@ -1,6 +1,7 @@
 import { ErrorCode, InvalidSummaryError, TemplateError } from "./errors/index.js";
 import { toView } from "./format/view.js";
 import { type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./layout/options.js";
+import { withBlankPageBeforeImprint } from "./layout/pagination.js";
 import { checkLocale } from "./messages/catalogue.js";
 import { suggest } from "./model/issues.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
@@ -14,6 +15,7 @@ import {
   type CompiledParts,
   type CompiledTemplate,
   cachedTemplate,
+  type DocumentFinish,
   inLocale,
   type RenderTemplateOptions,
   renderCompiled,
@@ -125,6 +127,9 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
   return layout;
 }
 
+/** The styles part, which the 红头文件's page estimate reads. */
+const STYLES_PART = "word/styles.xml";
+
 /**
  * Renders a meeting summary to a Word document: validate → view data (numbers, dates) → template → bytes.
  * The summary is validated even when it comes from TypeScript, so nothing invalid reaches the document.
@@ -186,7 +191,13 @@ export async function renderSummary(
     const issues = found.issues.filter((issue) => !(emptyAllowed && isPlainUnknown(issue, found.tags)));
     if (issues.length > 0 || !compiled) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
     const warnings = [...found.warnings, ...unplacedContent(parsed, found.tags)];
-    const rendered = renderCompiled(compiled, view, data, options, bytes);
+    // The 红头文件's 版记 on the back of the last sheet: a blank page before it where the text is estimated
+    // to end on an even page (src/layout/pagination.ts).
+    const finish: DocumentFinish | undefined =
+      options.template === "document"
+        ? (xml, part) => withBlankPageBeforeImprint(xml, part(STYLES_PART) ?? "")
+        : undefined;
+    const rendered = renderCompiled(compiled, view, data, options, bytes, finish);
     for (const warning of localizeIssues(warnings, locale)) options.onWarning?.(warning);
     return rendered;
   });
