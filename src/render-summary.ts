@@ -1,7 +1,6 @@
 import { ErrorCode, InvalidSummaryError, TemplateError } from "./errors/index.js";
 import { toView } from "./format/view.js";
 import { type LayoutOptions, linePitch, type ResolvedLayout, resolveLayout } from "./layout/options.js";
-import { withBlankPageBeforeImprint } from "./layout/pagination.js";
 import { checkLocale } from "./messages/catalogue.js";
 import { suggest } from "./model/issues.js";
 import { type ParseOptions, parseSummary } from "./model/parse.js";
@@ -175,6 +174,9 @@ export async function renderSummary(
   if (missing.length > 0) throw new InvalidSummaryError(missing, { locale });
   const view = toView(parsed, { linePitch: pitch });
   const bytes = await template;
+  // The 红头文件's page count (src/layout/pagination.ts) is loaded only for it: the other templates and a
+  // browser bundle of them do without.
+  const pagination = options.template === "document" ? await import("./layout/pagination.js") : undefined;
   const emptyAllowed = options.missingValues === "empty";
   return inLocale(locale, () => {
     // The template is checked as `inspect` checks it, and refused with the very issues inspect lists (a
@@ -193,10 +195,9 @@ export async function renderSummary(
     const warnings = [...found.warnings, ...unplacedContent(parsed, found.tags)];
     // The 红头文件's 版记 on the back of the last sheet: a blank page before it where the text is estimated
     // to end on an even page (src/layout/pagination.ts).
-    const finish: DocumentFinish | undefined =
-      options.template === "document"
-        ? (xml, part) => withBlankPageBeforeImprint(xml, part(STYLES_PART) ?? "")
-        : undefined;
+    const finish: DocumentFinish | undefined = pagination
+      ? (xml, part) => pagination.withBlankPageBeforeImprint(xml, part(STYLES_PART) ?? "")
+      : undefined;
     const rendered = renderCompiled(compiled, view, data, options, bytes, finish);
     for (const warning of localizeIssues(warnings, locale)) options.onWarning?.(warning);
     return rendered;
