@@ -77,6 +77,17 @@ describe("line breaking", () => {
     expect(breakLines(body("字1".repeat(13)), WIDTH, INDENT, false)).toHaveLength(1);
   });
 
+  it("breaks a Latin word only after a hyphen", () => {
+    expect(breakLines(body(`${"字".repeat(21)}GB/T 9704-2012`), WIDTH, INDENT)).toEqual([
+      `${"字".repeat(21)}GB/T `,
+      "9704-2012",
+    ]);
+    expect(breakLines(body(`${"字".repeat(21)}，9704-2012`), WIDTH, INDENT)).toEqual([
+      `${"字".repeat(21)}，9704-`,
+      "2012",
+    ]);
+  });
+
   it("breaks at a line break in the text", () => {
     expect(breakLines(body("第一行\n第二行"), WIDTH, 0)).toEqual(["第一行", "第二行"]);
   });

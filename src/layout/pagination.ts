@@ -364,56 +364,22 @@ const isWide = (c: string): boolean => {
   );
 };
 
-/** Advance widths of Times New Roman (Liberation Serif) in thousandths of an em. */
-const LATIN_WIDTH: Record<string, number> = {
-  " ": 250,
-  ".": 250,
-  ",": 250,
-  ":": 278,
-  ";": 278,
-  "%": 833,
-  "*": 500,
-  "-": 333,
-  "/": 278,
-  "(": 333,
-  ")": 333,
-  "'": 180,
-  '"': 408,
-  "+": 564,
-  "&": 778,
-  "#": 500,
-  "@": 921,
-  _: 500,
-  "~": 541,
-  "?": 444,
-  "!": 333,
-  "[": 333,
-  "]": 333,
-  "=": 564,
-  "<": 564,
-  ">": 564,
-};
-const UPPER: Record<string, number> = Object.fromEntries(
-  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((c, i) => [
-    c,
-    [
-      722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722,
-      722, 944, 722, 722, 611,
-    ][i] as number,
-  ]),
-);
-const LOWER: Record<string, number> = Object.fromEntries(
-  [..."abcdefghijklmnopqrstuvwxyz"].map((c, i) => [
-    c,
-    [
-      444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500,
-      500, 722, 500, 500, 444,
-    ][i] as number,
-  ]),
-);
+/**
+ * Advance widths of the printable ASCII characters (space to "~") in thousandths of an em, as DejaVu Serif
+ * sets them: the face LibreOffice puts in place of Times New Roman where that is not installed (a server,
+ * CI). Times New Roman itself is narrower (digits 500).
+ */
+const ASCII_WIDTHS = [
+  318, 402, 460, 838, 636, 950, 890, 275, 390, 390, 500, 838, 318, 338, 318, 337, 636, 636, 636, 636, 636,
+  636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 536, 1000, 722, 735, 765, 802, 730, 694, 799, 872, 395,
+  401, 747, 664, 1024, 875, 820, 673, 820, 753, 685, 667, 843, 722, 1028, 712, 660, 695, 390, 337, 390, 838,
+  500, 500, 596, 640, 560, 640, 592, 370, 640, 644, 320, 310, 606, 320, 948, 644, 602, 640, 640, 478, 513,
+  402, 644, 565, 856, 564, 565, 527, 636, 337, 636, 838,
+];
 
-/** A Latin character's advance in thousandths of an em. */
-const latinWidth = (c: string): number => LATIN_WIDTH[c] ?? UPPER[c] ?? LOWER[c] ?? 500;
+/** A Latin character's advance in thousandths of an em (other characters: half an em). */
+const latinWidth = (code: number): number =>
+  code >= 0x20 && code <= 0x7e ? (ASCII_WIDTHS[code - 0x20] as number) : 500;
 
 /** A unit of line breaking: a wide character, or a word of Latin letters and digits (kept whole). */
 interface Unit {
@@ -429,6 +395,9 @@ interface Unit {
   gap: number;
 }
 
+/** A space after Chinese text, in thousandths of an em. */
+const CJK_SPACE = 250;
+
 /** The space put between Chinese and Latin letters or digits, as a share of the font size. */
 const AUTO_SPACE = 0.24;
 
@@ -442,12 +411,10 @@ function spaceClass(code: number): "han" | "latin" | undefined {
   return undefined;
 }
 
-/** Tunable measures, for calibration against LibreOffice. */
-export const MEASURES = { autoSpace: AUTO_SPACE, digit: 636 };
-
 function unitsOf(runs: Run[], autoSpace: boolean): Unit[] {
   const units: Unit[] = [];
   let previous: "han" | "latin" | undefined;
+  let previousWide = false;
   for (const run of runs) {
     const em = run.size * 10; // half-points to twips
     for (const c of run.text) {
@@ -463,19 +430,32 @@ function unitsOf(runs: Run[], autoSpace: boolean): Unit[] {
       if (c === "\t")
         width = em; // tabs appear only in the 版记, outside the text
       else if (!wide) {
-        width = ((code >= 0x30 && code <= 0x39 ? MEASURES.digit : latinWidth(c)) * em) / 1000 + run.spacing;
+        // A space after Chinese text is set in the Chinese face, a quarter of an em (measured).
+        const thousandths = space && previousWide ? CJK_SPACE : latinWidth(code);
+        width = (thousandths * em) / 1000 + run.spacing;
       }
       const kind = spaceClass(code);
       // Word and LibreOffice put a little space between Chinese and Latin letters or digits.
-      const gap = autoSpace && kind && previous && kind !== previous ? MEASURES.autoSpace * em : 0;
+      const gap = autoSpace && kind && previous && kind !== previous ? AUTO_SPACE * em : 0;
       width += gap;
       const last = units.at(-1);
-      // Latin letters and digits stick together (a word, a number): a line does not break inside them.
-      if (!wide && !space && last && !last.wide && !last.space && !last.newline && last.text !== "") {
+      // Latin letters and digits stick together (a word, a number): a line does not break inside them,
+      // except after a hyphen ("9704-" / "2012").
+      if (
+        !wide &&
+        !space &&
+        last &&
+        !last.wide &&
+        !last.space &&
+        !last.newline &&
+        last.text !== "" &&
+        !last.text.endsWith("-")
+      ) {
         last.text += c;
         last.width += width;
       } else units.push({ text: c, width, wide, space, newline: false, gap });
       previous = kind;
+      previousWide = wide;
     }
   }
   return units;
