@@ -14,6 +14,7 @@ import {
   type CompiledParts,
   type CompiledTemplate,
   cachedTemplate,
+  type DocumentFinish,
   inLocale,
   type RenderTemplateOptions,
   renderCompiled,
@@ -157,6 +158,9 @@ function checkOptions(options: RenderOptions): ResolvedLayout {
   return layout;
 }
 
+/** The styles part, which the 红头文件's page estimate reads. */
+const STYLES_PART = "word/styles.xml";
+
 /**
  * Renders a meeting summary to a Word document: validate → view data (numbers, dates) → template → bytes.
  * The summary is validated even when it comes from TypeScript, so nothing invalid reaches the document.
@@ -202,6 +206,9 @@ export async function renderSummary(
   if (missing.length > 0) throw new InvalidSummaryError(missing, { locale });
   const view = toView(parsed, { linePitch: pitch });
   const bytes = await template;
+  // The 红头文件's page count (src/layout/pagination.ts) is loaded only for it: the other templates and a
+  // browser bundle of them do without.
+  const pagination = options.template === "document" ? await import("./layout/pagination.js") : undefined;
   const emptyAllowed = options.missingValues === "empty";
   return inLocale(locale, () => {
     // The template is checked as `inspect` checks it, and refused with the very issues inspect lists (a
@@ -218,7 +225,12 @@ export async function renderSummary(
     const issues = found.issues.filter((issue) => !(emptyAllowed && isPlainUnknown(issue, found.tags)));
     if (issues.length > 0 || !compiled) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
     const warnings = [...found.warnings, ...unplacedContent(parsed, found.tags)];
-    const rendered = renderCompiled(compiled, view, data, options, bytes);
+    // The 红头文件's 版记 on the back of the last sheet: a blank page before it where the text is estimated
+    // to end on an even page (src/layout/pagination.ts).
+    const finish: DocumentFinish | undefined = pagination
+      ? (xml, part) => pagination.withBlankPageBeforeImprint(xml, part(STYLES_PART) ?? "")
+      : undefined;
+    const rendered = renderCompiled(compiled, view, data, options, bytes, finish);
     for (const warning of localizeIssues(warnings, locale)) options.onWarning?.(warning);
     return rendered;
   });

@@ -13,13 +13,6 @@ export const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync(cmd, [
 export const withLibreOffice = soffice || process.env.CI ? it : it.skip;
 
 /**
- * PDF export that keeps the blank pages LibreOffice inserts before a section that starts on an even page
- * (its command line skips them by default, and a printed document has them).
- */
-export const PDF_WITH_BLANK_PAGES =
-  'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
-
-/**
  * Converts documents with LibreOffice (one run for all of them) and returns the converted files: their
  * bytes and where they are.
  * @param documents - file name (without extension) → .docx bytes

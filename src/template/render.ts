@@ -311,6 +311,12 @@ function asRerenderable(doc: Docxtemplater): Rerenderable {
 }
 
 /**
+ * A last change to the rendered word/document.xml, made by `renderSummary` for a built-in template (the
+ * 红头文件's blank page before the 版记): the document, and the template's other parts as text.
+ */
+export type DocumentFinish = (documentXml: string, part: (name: string) => string | undefined) => string;
+
+/**
  * Renders a compiled template (with your own data beside the view): the second half of
  * {@link renderTemplate}, for a caller that checked the compiled template first (`renderSummary`).
  * Our render loop (src/template/render-loop.ts) walks the tree docxtemplater compiled, with docxtemplater's
@@ -321,6 +327,7 @@ function asRerenderable(doc: Docxtemplater): Rerenderable {
  * template many times against fresh instances, and another compares the two paths byte for byte.
  * @param template - the bytes it was compiled from: a render that fails in the engine may leave its state
  *   half-way, so the template is compiled afresh next time
+ * @param finish - a last change to word/document.xml ({@link DocumentFinish})
  * @throws {@link TemplateError} `render_failed`, in English (see {@link inLocale})
  */
 export function renderCompiled(
@@ -329,6 +336,7 @@ export function renderCompiled(
   data: Readonly<Record<string, unknown>> | undefined,
   options: RenderTemplateOptions,
   template: Uint8Array,
+  finish?: DocumentFinish,
 ): Uint8Array<ArrayBuffer> {
   const { parts, missing, source } = compiled;
   const root = data === undefined ? view : { ...data, ...view };
@@ -346,6 +354,14 @@ export function renderCompiled(
   }
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
+  }
+  if (finish) {
+    const written = zip.written.get(DOCUMENT_PART) ?? source.texts.get(DOCUMENT_PART);
+    if (written !== undefined) {
+      const xml = typeof written === "string" ? written : decoder.decode(written);
+      const finished = finish(xml, (part) => source.texts.get(part));
+      if (finished !== xml) zip.written.set(DOCUMENT_PART, finished);
+    }
   }
   // A .dotx's output gets the document content type, which Word opens (see documentContentTypes).
   const types = "[Content_Types].xml";
