@@ -356,11 +356,15 @@ export function renderCompiled(
     throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
   }
   if (finish) {
-    const written = zip.written.get(DOCUMENT_PART) ?? source.texts.get(DOCUMENT_PART);
-    if (written !== undefined) {
-      const xml = typeof written === "string" ? written : decoder.decode(written);
+    const current = written.get(DOCUMENT_PART) ?? source.texts.get(DOCUMENT_PART);
+    if (current !== undefined) {
+      const xml = typeof current === "string" ? current : decoder.decode(current);
       const finished = finish(xml, (part) => source.texts.get(part));
-      if (finished !== xml) zip.written.set(DOCUMENT_PART, finished);
+      if (finished !== xml) {
+        written.set(DOCUMENT_PART, finished);
+        // Compressed as a rendered part, not kept as one that never changes.
+        if (!rendered.has(DOCUMENT_PART)) rendered = new Set([...rendered, DOCUMENT_PART]);
+      }
     }
   }
   // A .dotx's output gets the document content type, which Word opens (see documentContentTypes).
