@@ -78,3 +78,8 @@ chmodSync(`${out}main.js`, 0o755);
 
 rmSync(path("dist/esm/cli/"), { recursive: true, force: true });
 rmSync(path("dist/cjs/cli/"), { recursive: true, force: true });
+// Every catalogue gathered, the CLI's too: for docs/messages.md and the tests, which read src/. Without the
+// CLI beside it, it would ship an import of nothing.
+for (const build of ["esm", "cjs"]) {
+  for (const ext of [".js", ".d.ts"]) rmSync(path(`dist/${build}/messages/all${ext}`), { force: true });
+}

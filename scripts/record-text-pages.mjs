@@ -11,7 +11,7 @@ const root = new URL("..", import.meta.url).pathname;
 const { renderSummary } = await import(join(root, "dist/esm/index.js"));
 const examples = join(root, "examples");
 const TEMPLATES = ["report", "document", "minutes"];
-/** The 版头 and 版记 the document template needs, for the examples that have none (as in the tests). */
+/** The 版头 and 版记 the document template needs, for the examples that have none (as in the tests), and its sign-off. */
 const DOCUMENT_FIELDS = {
   issuer: "中共某某支部委员会",
   documentNumber: "某支发〔2026〕5号",
@@ -34,7 +34,12 @@ for (const [name, summary] of Object.entries(summaries)) {
   for (const template of TEMPLATES) {
     const withHeader =
       template === "document"
-        ? { ...summary, document: { ...DOCUMENT_FIELDS, ...summary.document } }
+        ? {
+            signature: "中共某某支部委员会",
+            date: "2026-01-20",
+            ...summary,
+            document: { ...DOCUMENT_FIELDS, ...summary.document },
+          }
         : summary;
     for (let lines = 18; lines <= 26; lines++) {
       const id = `${name}-${template}-${lines}`;

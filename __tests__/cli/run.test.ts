@@ -172,12 +172,13 @@ describe("meeting-summary validate", () => {
 
   it("checks the 版头 a 红头文件 needs with -t document, and nothing more without it", async () => {
     const document = { issuer: "中共某某支部委员会", printer: "中共某某支部委员会", printDate: "2026-01-20" };
-    const text = JSON.stringify({ ...minimalSummary(), document });
+    const text = JSON.stringify({ ...minimalSummary(), document, date: "2026-01-18" });
     expect((await cli(["validate", "-"], text)).code).toBe(0);
     const { code, stderr } = await cli(["validate", "-", "-t", "document"], text);
     expect([code, stderr]).toEqual([
       1,
-      "<stdin>: document.documentNumber (发文字号) is required by the document template (红头文件): the 版头 prints it above the red rule\n",
+      "<stdin>: document.documentNumber (发文字号) is required by the document template (红头文件): the 版头 prints it above the red rule\n" +
+        "<stdin>: signature (发文机关署名) is required by the document template (红头文件): a 公文's text ends with the issuing organ's signature and the date (GB/T 9704 7.3.5)\n",
     ]);
     expect((await cli(["validate", "-", "-t", "minutes"], text)).code).toBe(0);
   });

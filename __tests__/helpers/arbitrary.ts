@@ -206,7 +206,20 @@ export const renderCase = fc
         { requiredKeys: [] },
       ),
     }),
-  );
+  )
+  // The document template also requires the sign-off (署名 and 成文日期, GB/T 9704 7.3.5).
+  .map(({ summary, template, layout }) => ({
+    summary:
+      template === "document"
+        ? {
+            ...summary,
+            signature: summary.signature ?? "中共某某支部委员会",
+            date: summary.date ?? { text: "*月*日" },
+          }
+        : summary,
+    template,
+    layout,
+  }));
 
 type Fields = Omit<MeetingSummary, "attachments"> & { attachmentParagraphs: [string, string[]][] };
 

@@ -77,6 +77,7 @@ export const catalogues: readonly Catalogue[] = [
       required: { path: ["title"] },
       "required_by_template.issuer": { path: ["document", "issuer"] },
       "required_by_template.documentNumber": { path: ["document", "documentNumber"] },
+      "required_by_template.signOff": { path: ["date"] },
       "required_by_template.banji": { path: ["document", "printer"] },
       "required.blockType": {
         path: ["outcomes", "blocks", 0, "type"],

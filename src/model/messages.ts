@@ -245,6 +245,12 @@ export const modelMessages = defineMessages({
     en: (p: At) =>
       `${en(p.path)} is required by the document template (红头文件): the 版头 prints it above the red rule`,
   },
+  "required_by_template.signOff": {
+    "zh-CN": (p: At) =>
+      `使用红头文件模板（document）时，${zh(p.path)}为必填项：公文正文之后须有发文机关署名和成文日期（GB/T 9704 7.3.5）`,
+    en: (p: At) =>
+      `${en(p.path)} is required by the document template (红头文件): a 公文's text ends with the issuing organ's signature and the date (GB/T 9704 7.3.5)`,
+  },
   "required_by_template.banji": {
     "zh-CN": (p: At) => `使用红头文件模板（document）时，${zh(p.path)}为必填项：版记将其印在最后一页（封四）`,
     en: (p: At) =>

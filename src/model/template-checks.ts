@@ -2,7 +2,9 @@
  * What a built-in template needs of a summary beyond the model. The model leaves `document` optional, since
  * the `report` and `minutes` templates print without it; the `document` template (红头文件) cannot: its
  * 版头 is the 发文机关标志 and the 发文字号 (GB/T 9704-2012 7.2.3, 7.2.4), without which it would print a
- * red rule under nothing, and it ends with the 版记's 印发机关 and 印发日期 (7.4.3) on a page of their own.
+ * red rule under nothing; its text ends with the 发文机关署名 and the 成文日期 (7.3.5, in each of its three
+ * forms: with a seal, without one, with the signer's seal); and it ends with the 版记's 印发机关 and
+ * 印发日期 (7.4.3) on a page of their own.
  */
 
 import type { Issue } from "../errors/index.js";
@@ -32,6 +34,12 @@ export function templateIssues(summary: MeetingSummary, template: string, locale
   }
   if (info?.documentNumber === undefined) {
     issues.push(make(["document", "documentNumber"], "required_by_template.documentNumber", {}, locale));
+  }
+  if (summary.signature === undefined) {
+    issues.push(make(["signature"], "required_by_template.signOff", {}, locale));
+  }
+  if (summary.date === undefined) {
+    issues.push(make(["date"], "required_by_template.signOff", {}, locale));
   }
   if (info?.printer === undefined) {
     issues.push(make(["document", "printer"], "required_by_template.banji", {}, locale));

@@ -1,0 +1,11 @@
+const MB=1024*1024; const r=()=> (process.memoryUsage().rss/MB).toFixed(0);
+console.log("start", r());
+const m = await import("../dist/esm/index.js");
+console.log("imported", r(), "heap", (process.memoryUsage().heapUsed/MB).toFixed(0));
+const { seed, variedReport } = await import("./corpus.mjs");
+await m.renderSummary(seed); console.log("1 render", r());
+for (let i=0;i<500;i++) await m.renderSummary(seed);
+console.log("500 seed", r(), "maxRSS", (process.resourceUsage().maxRSS/1024).toFixed(0));
+const big = variedReport(200, 94, 1);
+for (let i=0;i<300;i++) await m.renderSummary(big);
+console.log("300 x 200 paras", r(), "maxRSS", (process.resourceUsage().maxRSS/1024).toFixed(0));
