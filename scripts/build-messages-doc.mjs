@@ -13,7 +13,9 @@ const bundle = await build({
   logLevel: "warning",
 });
 const code = bundle.outputFiles[0].text;
-const { messagesMarkdown } = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+const { messagesMarkdown } = await import(
+  `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+);
 const target = new URL("../docs/messages.md", import.meta.url);
 writeFileSync(target, messagesMarkdown());
 console.log(`wrote ${target.pathname}`);

@@ -36,7 +36,12 @@ for (let i = 0; i < DOCUMENTS; i++) {
     const layout = i % 10 < 5 ? undefined : { fonts: "plain" };
     await renderSummary(
       template === "document"
-        ? { signature: "中共某某支部委员会", date: "2026-01-20", ...summary, document: documentSummary.document }
+        ? {
+            signature: "中共某某支部委员会",
+            date: "2026-01-20",
+            ...summary,
+            document: documentSummary.document,
+          }
         : summary,
       {
         template,
