@@ -28,6 +28,38 @@ interface Need {
   printers: string[];
   /** For blocks: every block left out for the same reason, the first being `path`. */
   paths?: IssuePath[];
+  /** The value, for a meeting fact: it is not left out when the summary's own text says it. */
+  value?: unknown;
+}
+
+/** Text with its spaces taken out: a draft's stray space does not make a fact another. */
+function withoutSpaces(text: string): string {
+  return text.replace(/[\s\u3000]+/g, "");
+}
+
+/** The texts inside a fact's value, without spaces; undefined when it holds anything else (a count, a date). */
+function textLeaves(value: unknown, into: string[] = []): string[] | undefined {
+  if (typeof value === "string") {
+    const text = withoutSpaces(value);
+    if (text !== "") into.push(text);
+    return into;
+  }
+  if (value === null || typeof value !== "object" || value instanceof Date) return undefined;
+  for (const item of Object.values(value)) if (textLeaves(item, into) === undefined) return undefined;
+  return into;
+}
+
+/** Every text of the summary outside its meeting facts and 红头文件 fields, without spaces: what its own words say. */
+function writtenText(summary: MeetingSummary): string {
+  const { meeting: _facts, document: _document, ...written } = summary;
+  const texts: string[] = [];
+  const stack: unknown[] = [written];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") texts.push(value);
+    else if (value !== null && typeof value === "object") stack.push(...Object.values(value));
+  }
+  return withoutSpaces(texts.join("\n"));
 }
 
 const isBlockKind = (name: string): name is BlockKind => (BLOCK_KINDS as readonly string[]).includes(name);
@@ -160,7 +192,16 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
   const printed = printedBy(tags);
   const needs: Need[] = [];
   const need = (path: IssuePath, value: unknown, ...printers: string[]) => {
-    if (hasText(value)) needs.push({ path, printers });
+    if (hasText(value)) needs.push({ path, printers, ...(path[0] === "meeting" && { value }) });
+  };
+  // A fact the summary's own paragraphs already state (a report typed in full, or imported from a draft,
+  // has its facts in its text as well) is printed, whatever the template's tags.
+  let written: string | undefined;
+  const stated = (value: unknown) => {
+    const leaves = textLeaves(value);
+    if (leaves === undefined || leaves.length === 0) return false;
+    written ??= writtenText(summary);
+    return leaves.every((leaf) => (written as string).includes(leaf));
   };
 
   // The body: sections and their blocks. Generated sentences placed in them print as paragraphs.
@@ -270,6 +311,7 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
       if (!printers.every((p) => p.startsWith("{#"))) continue;
     }
     const group = item.path[0];
+    if (group === "meeting" && stated(item.value)) continue;
     if (group !== "meeting" && group !== "document") {
       unplaced.push(item);
       continue;
