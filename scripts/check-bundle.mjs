@@ -17,6 +17,7 @@ const OPTIONAL = [
   ["template/prebuilt/document.js", "the document template"],
   ["template/prebuilt/minutes.js", "the minutes template"],
   ["layout/builders.js", "the layout builders (docx), for a layout other than the default"],
+  ["layout/pagination.js", "the page count of the document template (红头文件), for its 版记"],
 ];
 
 /** Where an input of the bundle comes from: a package (zod split by layer), or a folder of dist/esm. */
