@@ -37,13 +37,17 @@ describe("the built-in templates in other layouts, patched from the prebuilt def
   });
 
   it.each(Object.keys(builders) as (keyof typeof builders)[])(
-    "gives %s in every layout part for part as the layout code builds it (else: npm run templates)",
+    "gives %s in every layout byte for byte as the layout code builds it (else: npm run templates)",
     async (name) => {
       for (const layout of layouts) {
-        const patched = parts(await builtInTemplate(name, layout));
-        const built = parts(await builders[name](layout));
-        // One layout at a time, so that a failure names it.
-        expect({ layout, parts: patched }).toEqual({ layout, parts: built });
+        const patched = await builtInTemplate(name, layout);
+        const built = await builders[name](layout);
+        // One layout at a time, so that a failure names it, and the parts' texts first, to show the change.
+        expect({ layout, parts: parts(patched) }).toEqual({ layout, parts: parts(built) });
+        expect({ layout, same: Buffer.from(patched).equals(Buffer.from(built)) }).toEqual({
+          layout,
+          same: true,
+        });
       }
     },
     60_000,
