@@ -1,7 +1,7 @@
 // npm run check:bundle — the browser bundle of renderSummary, built with esbuild (minified, ES modules,
 // code splitting) from the built package (run `npm run build` first). Counts what a browser loads to
 // render with the default template: the entry, the chunks it imports, and the prebuilt report template
-// (a dynamic import); the other templates and the layout builders (`docx`) load only when asked for.
+// (a dynamic import); the other templates and the layout patcher load only when asked for.
 // Prints minified and gzip sizes and exits 1 when they exceed the limits. `--json` prints the figures;
 // `--by-package` adds what each package (and each stage of ours) takes of them.
 // So that the figure stays honest, every chunk the counted code can load later must be one a default
@@ -16,7 +16,7 @@ export const LIMITS = { minified: 450_000, gzip: 130_000 };
 const OPTIONAL = [
   ["template/prebuilt/document.js", "the document template"],
   ["template/prebuilt/minutes.js", "the minutes template"],
-  ["layout/builders.js", "the layout builders (docx), for a layout other than the default"],
+  ["layout/patch.js", "the layout patcher, for a layout other than the default"],
   ["layout/pagination.js", "the page count of the document template (红头文件), for its 版记"],
 ];
 

@@ -110,7 +110,7 @@ export {
   type TemplateIssue,
 } from "./template/render.js";
 
-// Left internal on purpose: the layout builders (src/layout) are reached through builtInTemplate(), so the
+// Left internal on purpose: the layouts (src/layout) are reached through builtInTemplate(), so the
 // GB/T 9704 numbers can change without breaking callers; zip helpers and the CLI runner are plumbing. The
 // draft readers and the recogniser (src/import) are reached through importDraft(), so their heuristics can
 // improve without breaking callers.

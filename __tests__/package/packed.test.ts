@@ -147,7 +147,7 @@ import { createRequire } from "node:module"; const require = createRequire(impor
   expect(run.stdout).toBe("2 true true invalid_summary title\n");
 });
 
-it("builds a template in another layout with the docx package bundled in (docx is not installed)", () => {
+it("makes a template in another layout without the docx package (which is not installed)", () => {
   expect(() => require.resolve("docx", { paths: [app] })).toThrow();
   const esm = node([
     "--input-type=module",

@@ -14,7 +14,8 @@ import {
   TextRun,
 } from "docx";
 import type PizZip from "pizzip";
-import { openZip, zipToBytes } from "../template/zip.js";
+import { deflatePart, writeZip } from "../template/docx-zip.js";
+import { openZip } from "../template/zip.js";
 import { attachmentNote, attachmentPages, tableTextStyle } from "./attachments.js";
 import {
   cjkFont,
@@ -446,7 +447,9 @@ function normalise(zip: PizZip, layout: ResolvedLayout, offGridStyles: readonly 
 export async function packTemplate(spec: TemplateSpec, layout: ResolvedLayout): Promise<Uint8Array> {
   const zip = openZip(await Packer.pack(gongwenDocument(spec, layout), "uint8array"));
   normalise(zip, layout, spec.offGridStyles ?? []);
-  return zipToBytes(zip);
+  // Written as the renders and the layout patch write a zip (src/template/docx-zip.ts), so that a layout
+  // patched from the default template is this template byte for byte.
+  return writeZip(Object.values(zip.files).map((file) => deflatePart(file.name, file.asUint8Array())));
 }
 
 /**

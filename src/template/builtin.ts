@@ -1,5 +1,6 @@
 import type { LayoutOptions, ResolvedLayout } from "../layout/options.js";
 import { DEFAULT_LAYOUT, layoutKey, resolveLayout } from "../layout/options.js";
+import type { LayoutPatch } from "../layout/patch.js";
 
 /** The built-in templates. */
 export const BuiltInTemplate = {
@@ -13,24 +14,18 @@ export const BuiltInTemplate = {
 export type BuiltInTemplate = (typeof BuiltInTemplate)[keyof typeof BuiltInTemplate];
 
 /**
- * The templates with the default layout, prebuilt by `npm run templates` into modules of their own: loading
- * one needs neither the `docx` package nor the other two, and a bundler can split each off.
+ * The templates with the default layout, prebuilt by `npm run templates` into modules of their own, each
+ * with the patch that gives the template's other layouts: loading one needs neither the `docx` package
+ * nor the other two, and a bundler can split each off.
  */
-const PREBUILT: Record<BuiltInTemplate, () => Promise<{ base64: string }>> = {
+const PREBUILT: Record<BuiltInTemplate, () => Promise<{ base64: string; layoutPatch: LayoutPatch }>> = {
   report: () => import("./prebuilt/report.js"),
   document: () => import("./prebuilt/document.js"),
   minutes: () => import("./prebuilt/minutes.js"),
 };
 
-/**
- * The builders, for any other layout: they hold the `docx` package (bundled in at build time), so they
- * load only when such a layout is asked for.
- */
-const BUILDERS: Record<BuiltInTemplate, () => Promise<(layout: ResolvedLayout) => Promise<Uint8Array>>> = {
-  report: async () => (await import("../layout/builders.js")).buildReportTemplate,
-  document: async () => (await import("../layout/builders.js")).buildDocumentTemplate,
-  minutes: async () => (await import("../layout/builders.js")).buildMinutesTemplate,
-};
+/** The patcher, for any other layout: small, but a default render never needs it. */
+const patcher = () => import("../layout/patch.js");
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -53,16 +48,21 @@ export function isBuiltInTemplate(name: unknown): name is BuiltInTemplate {
   return typeof name === "string" && Object.hasOwn(PREBUILT, name);
 }
 
-function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
-  if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) {
-    return PREBUILT[name]().then((module) => fromBase64(module.base64));
-  }
-  return BUILDERS[name]().then((build) => build(layout));
+async function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
+  if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) return fromBase64((await PREBUILT[name]()).base64);
+  // The default template of the same name, fetched through the cache so that it is decoded once.
+  const [template, { layoutPatch }, { patchLayout }] = await Promise.all([
+    builtInTemplate(name),
+    PREBUILT[name](),
+    patcher(),
+  ]);
+  return patchLayout(template, layoutPatch, layout);
 }
 
 /**
  * The bytes of a built-in template. With the default layout they are the prebuilt `templates/<name>.docx`;
- * another layout is built from code on first use (loading the `docx` package then). Kept for each name and
+ * another layout is that template with the few values the layout changes (face names, line pitch,
+ * margins) patched in on first use, part for part the XML the layout code builds. Kept for each name and
  * layout, so every call for the same name and layout returns the same buffer.
  * @param name - `"report"`, `"document"` or `"minutes"`
  * @param layout - {@link LayoutOptions}: `fonts` ("gb2312" | "plain"), `margins` ("print" | "screen"),
