@@ -32,16 +32,15 @@ interface Need {
   value?: unknown;
 }
 
-/** Text with its spaces taken out: a draft's stray space does not make a fact another. */
-function withoutSpaces(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "");
+/** XML's white space and the ideographic space: what a draft may leave inside a fact. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000;
 }
 
-/** The texts inside a fact's value, without spaces; undefined when it holds anything else (a count, a date). */
+/** The texts inside a fact's value; undefined when it holds anything else (a count, a date). */
 function textLeaves(value: unknown, into: string[] = []): string[] | undefined {
   if (typeof value === "string") {
-    const text = withoutSpaces(value);
-    if (text !== "") into.push(text);
+    if (value.trim() !== "") into.push(value.trim());
     return into;
   }
   if (value === null || typeof value !== "object" || value instanceof Date) return undefined;
@@ -49,17 +48,40 @@ function textLeaves(value: unknown, into: string[] = []): string[] | undefined {
   return into;
 }
 
-/** Every text of the summary outside its meeting facts and 红头文件 fields, without spaces: what its own words say. */
+/** Every text of the summary outside its meeting facts and 红头文件 fields, a line each: what its own words say. */
 function writtenText(summary: MeetingSummary): string {
   const { meeting: _facts, document: _document, ...written } = summary;
   const texts: string[] = [];
-  const stack: unknown[] = [written];
-  while (stack.length > 0) {
-    const value = stack.pop();
+  const collect = (value: unknown): void => {
     if (typeof value === "string") texts.push(value);
-    else if (value !== null && typeof value === "object") stack.push(...Object.values(value));
+    else if (Array.isArray(value)) for (const item of value) collect(item);
+    else if (value !== null && typeof value === "object")
+      for (const key in value) collect((value as Record<string, unknown>)[key]);
+  };
+  collect(written);
+  return texts.join("\n");
+}
+
+/**
+ * Whether `text` says `leaf`, spaces aside on either side (a draft's stray space does not make a fact
+ * another): each place the leaf's first character stands is compared, skipping spaces, so a long report
+ * costs a few string searches.
+ */
+function says(text: string, leaf: string): boolean {
+  if (text.includes(leaf)) return true;
+  let bare = "";
+  for (let k = 0; k < leaf.length; k++) if (!isSpace(leaf.charCodeAt(k))) bare += leaf[k];
+  if (bare === "") return false;
+  for (let at = text.indexOf(bare[0] as string); at >= 0; at = text.indexOf(bare[0] as string, at + 1)) {
+    let i = at;
+    let k = 0;
+    for (; k < bare.length && i < text.length; i++) {
+      if (text.charCodeAt(i) === bare.charCodeAt(k)) k++;
+      else if (!isSpace(text.charCodeAt(i))) break;
+    }
+    if (k === bare.length) return true;
   }
-  return withoutSpaces(texts.join("\n"));
+  return false;
 }
 
 const isBlockKind = (name: string): name is BlockKind => (BLOCK_KINDS as readonly string[]).includes(name);
@@ -201,7 +223,7 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
     const leaves = textLeaves(value);
     if (leaves === undefined || leaves.length === 0) return false;
     written ??= writtenText(summary);
-    return leaves.every((leaf) => (written as string).includes(leaf));
+    return leaves.every((leaf) => says(written as string, leaf));
   };
 
   // The body: sections and their blocks. Generated sentences placed in them print as paragraphs.
