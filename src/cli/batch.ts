@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { type Issue, MeetingSummaryError, TemplateError } from "../errors/index.js";
@@ -25,15 +26,19 @@ export interface BatchJob {
   pdf?: string;
 }
 
-/** Where each input goes: `-o` for one, `--out-dir/NAME.docx` (and `.pdf`) for a batch. */
-export function jobsFor(
+/**
+ * Where each input goes: `-o` for one, `--out-dir/NAME.docx` (and `.pdf`) for a batch, the folder made
+ * (relative to the current folder, or absolute) when it does not exist yet.
+ */
+export async function jobsFor(
   io: CliIo,
   command: Command,
   inputs: readonly Input[],
   opts: { output?: string | undefined; outDir?: string | undefined; pdf?: boolean | undefined },
-): BatchJob[] {
+): Promise<BatchJob[]> {
   const { output, outDir, pdf } = opts;
   if (outDir !== undefined) {
+    await mkdir(resolve(io.cwd, outDir), { recursive: true });
     return inputs.map((input) => ({
       input,
       output: join(outDir, `${input.name}.docx`),

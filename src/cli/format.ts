@@ -1,5 +1,3 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { RenderOptions } from "../render-summary.js";
 import { isBuiltInTemplate } from "../template/builtin.js";
@@ -70,8 +68,7 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
     const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
     const data = await readCheckedData(io, opts.data);
     const inputs = await readInputs(io, inputArgs(io, command, files), { drafts: true });
-    const jobs = jobsFor(io, command, inputs, opts);
-    if (opts.outDir !== undefined) await mkdir(resolve(io.cwd, opts.outDir), { recursive: true });
+    const jobs = await jobsFor(io, command, inputs, opts);
     const options: RenderOptions = {
       locale: io.locale,
       template,

@@ -1,5 +1,3 @@
-import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { type Issue, MeetingSummaryError } from "../errors/index.js";
 import type { InvalidCharacters } from "../model/parse.js";
@@ -111,10 +109,7 @@ export function renderCommand(program: Command, io: CliIo, done: Done): void {
     }
     const data = await readCheckedData(io, opts.data);
     const inputs = await readInputs(io, args, { jsonl: opts.jsonl === true });
-    const jobs = jobsFor(io, command, inputs, opts);
-    if (opts.outDir !== undefined) {
-      await mkdir(resolve(io.cwd, opts.outDir), { recursive: true });
-    }
+    const jobs = await jobsFor(io, command, inputs, opts);
     const options: RenderOptions = {
       locale: io.locale,
       template,
