@@ -15,6 +15,7 @@ import {
   tryWriteOutput,
 } from "./io.js";
 import { cliMessages } from "./messages.js";
+import type { OutputFlags } from "./options.js";
 import { CliIssueCode, scriptMessages } from "./script-messages.js";
 
 /** One input and where its results go. */
@@ -34,7 +35,7 @@ export async function jobsFor(
   io: CliIo,
   command: Command,
   inputs: readonly Input[],
-  opts: { output?: string | undefined; outDir?: string | undefined; pdf?: boolean | undefined },
+  opts: OutputFlags,
 ): Promise<BatchJob[]> {
   const { output, outDir, pdf } = opts;
   if (outDir !== undefined) {
@@ -65,16 +66,7 @@ export async function jobsFor(
 }
 
 /** Refuses flags that do not go together: `-o -` with `--json`, or with `--pdf` (usage errors, exit 2). */
-export function checkOutputFlags(
-  io: CliIo,
-  command: Command,
-  opts: {
-    output?: string | undefined;
-    outDir?: string | undefined;
-    pdf?: boolean | undefined;
-    json?: boolean | undefined;
-  },
-): void {
+export function checkOutputFlags(io: CliIo, command: Command, opts: OutputFlags): void {
   if (opts.output === "-" && opts.json) {
     command.error(`error: ${say(io, scriptMessages.stdoutWithJson, {})}`, {
       exitCode: 2,

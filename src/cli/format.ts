@@ -22,6 +22,7 @@ import {
   type LayoutFlags,
   layoutFrom,
   layoutOptions,
+  type OutputFlags,
   outputOptions,
   templateOption,
 } from "./options.js";
@@ -33,11 +34,7 @@ const EXAMPLES = [
   "meeting-summary format draft.md -t branch-letterhead.docx --data extra.json -o report.docx",
 ];
 
-interface FormatFlags extends LayoutFlags {
-  output?: string;
-  outDir?: string;
-  pdf?: boolean;
-  json?: boolean;
+interface FormatFlags extends LayoutFlags, OutputFlags {
   template: string;
   explain?: boolean;
   data?: string;

@@ -57,6 +57,14 @@ export function examplesHelp(io: CliIo, commands: readonly string[], docs: strin
   return say(io, helpMessages.examples, { commands, docs });
 }
 
+/** The flags of {@link outputOptions}, as commander gives them to `render` and `format`. */
+export interface OutputFlags {
+  output?: string | undefined;
+  outDir?: string | undefined;
+  pdf?: boolean | undefined;
+  json?: boolean | undefined;
+}
+
 /**
  * Where a rendering command writes: `-o <file>` (a .docx, a .pdf, or `-` for standard output), or
  * `--out-dir <folder>` for many inputs; `--pdf` beside each .docx; `--json` for scripts (src/cli/batch.ts).

@@ -29,6 +29,7 @@ import {
   type LayoutFlags,
   layoutFrom,
   layoutOptions,
+  type OutputFlags,
   outputOptions,
   templateOption,
 } from "./options.js";
@@ -42,11 +43,7 @@ const EXAMPLES = [
   "cat summary.json | meeting-summary render -o - > report.docx",
 ];
 
-interface RenderFlags extends LayoutFlags {
-  output?: string;
-  outDir?: string;
-  pdf?: boolean;
-  json?: boolean;
+interface RenderFlags extends LayoutFlags, OutputFlags {
   jsonl?: boolean;
   template: string;
   invalidCharacters: string;
