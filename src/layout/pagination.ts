@@ -49,8 +49,21 @@ interface StyleProps {
   basedOn?: string;
 }
 
+/** The patterns of attr and flag, made once per name (they run for every paragraph of every 红头文件). */
+const attrPatterns = new Map<string, RegExp>();
+const flagPatterns = new Map<string, RegExp>();
+
+function pattern(patterns: Map<string, RegExp>, name: string, source: () => string): RegExp {
+  let re = patterns.get(name);
+  if (!re) {
+    re = new RegExp(source());
+    patterns.set(name, re);
+  }
+  return re;
+}
+
 const attr = (xml: string, name: string): string | undefined =>
-  new RegExp(`\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
+  pattern(attrPatterns, name, () => `\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
 
 const num = (xml: string, name: string): number | undefined => {
   const value = attr(xml, name);
@@ -59,11 +72,20 @@ const num = (xml: string, name: string): number | undefined => {
 
 /** An on/off property: `<w:keepNext/>` on, `<w:keepNext w:val="0"/>` (or false) off, absent undefined. */
 function flag(xml: string, name: string): boolean | undefined {
-  const m = new RegExp(`<w:${name}(?=[ />])([^>]*)/>`).exec(xml);
+  const m = pattern(flagPatterns, name, () => `<w:${name}(?=[ />])([^>]*)/>`).exec(xml);
   if (!m) return undefined;
   const val = attr(m[1] ?? "", "val");
   return val === undefined || !/^(?:0|false|off)$/.test(val);
 }
+
+/** The on/off paragraph properties the estimate reads, and their names in ParagraphProps. */
+const PARAGRAPH_FLAGS = [
+  ["keepNext", "keepNext"],
+  ["keepLines", "keepLines"],
+  ["pageBreakBefore", "pageBreakBefore"],
+  ["widowControl", "widowControl"],
+  ["autoSpaceDE", "autoSpace"],
+] as const;
 
 /** The paragraph properties written in a `w:pPr` (only those given). */
 function paragraphProps(pPr: string): Partial<ParagraphProps> {
@@ -91,14 +113,7 @@ function paragraphProps(pPr: string): Partial<ParagraphProps> {
     if (hanging !== undefined) out.firstLine = -hanging;
     else if (firstLine !== undefined) out.firstLine = firstLine;
   }
-  const flags = [
-    ["keepNext", "keepNext"],
-    ["keepLines", "keepLines"],
-    ["pageBreakBefore", "pageBreakBefore"],
-    ["widowControl", "widowControl"],
-    ["autoSpaceDE", "autoSpace"],
-  ] as const;
-  for (const [tag, key] of flags) {
+  for (const [tag, key] of PARAGRAPH_FLAGS) {
     const value = flag(own, tag);
     if (value !== undefined) out[key] = value;
   }
@@ -127,8 +142,24 @@ export interface Styles {
   resolved: Map<string, StyleProps>;
 }
 
-/** Reads the styles the estimate needs from word/styles.xml. */
+/** The styles of the last few styles.xml texts read: a template's are the same on every render. */
+const readStylesCache = new Map<string, Styles>();
+const READ_STYLES_KEPT = 4;
+
+/** Reads the styles the estimate needs from word/styles.xml (kept for the next render of the template). */
 export function readStyles(stylesXml: string): Styles {
+  let styles = readStylesCache.get(stylesXml);
+  if (!styles) {
+    styles = parseStyles(stylesXml);
+    if (readStylesCache.size >= READ_STYLES_KEPT) {
+      readStylesCache.delete(readStylesCache.keys().next().value as string);
+    }
+    readStylesCache.set(stylesXml, styles);
+  }
+  return styles;
+}
+
+function parseStyles(stylesXml: string): Styles {
   const defaults: StyleProps = { paragraph: {}, run: {} };
   const pPrDefault = /<w:pPrDefault>([\s\S]*?)<\/w:pPrDefault>/.exec(stylesXml)?.[1];
   const rPrDefault = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(stylesXml)?.[1];
@@ -342,16 +373,20 @@ function blocksOf(body: string, styles: Styles): Block[] {
 
 // ---- Line breaking ----------------------------------------------------------------------------------
 
+/** The code points of `chars`. */
+function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.codePointAt(0) as number));
+}
+
 /** Characters that may not start a line (closing punctuation). */
-const NO_START = new Set([..."，。、；：？！）》」』】〉”’…—·%‰℃,.;:?!)]}"]);
+const NO_START = codes("，。、；：？！）》」』】〉”’…—·%‰℃,.;:?!)]}");
 /** Characters that may not end a line (opening punctuation). */
-const NO_END = new Set([..."（《「『【〈“‘([{"]);
+const NO_END = codes("（《「『【〈“‘([{");
 /** Closing punctuation that hangs past the right edge rather than push a character down. */
-const HANGING = new Set([..."，。、；：？！,."]);
+const HANGING = codes("，。、；：？！,.");
 
 /** Whether a character is set in the East Asian font, full width. */
-const isWide = (c: string): boolean => {
-  const code = c.codePointAt(0) ?? 0;
+const isWide = (code: number): boolean => {
   if (code < 0x2010) return code === 0xb7;
   return (
     (code >= 0x2e80 && code <= 0x9fff) ||
@@ -381,20 +416,6 @@ const ASCII_WIDTHS = [
 const latinWidth = (code: number): number =>
   code >= 0x20 && code <= 0x7e ? (ASCII_WIDTHS[code - 0x20] as number) : 500;
 
-/** A unit of line breaking: a wide character, or a word of Latin letters and digits (kept whole). */
-interface Unit {
-  text: string;
-  /** Width in twips. */
-  width: number;
-  wide: boolean;
-  /** A space: a line may break after it and drops it at its end. */
-  space: boolean;
-  /** A forced line break before it. */
-  newline: boolean;
-  /** Of its width, the automatic space before it: none at the start of a line. */
-  gap: number;
-}
-
 /** A space after Chinese text, in thousandths of an em. */
 const CJK_SPACE = 250;
 
@@ -411,23 +432,91 @@ function spaceClass(code: number): "han" | "latin" | undefined {
   return undefined;
 }
 
-function unitsOf(runs: Run[], autoSpace: boolean): Unit[] {
-  const units: Unit[] = [];
+/*
+ * The units of line breaking: a wide character, a space, a forced line break, or a word of Latin letters
+ * and digits (kept whole). They are kept in typed arrays reused from paragraph to paragraph, not as an
+ * object and a string per character: the estimate runs on every 红头文件 render, over every character of
+ * it, and objects per character made it allocate ~25 KB per paragraph, most of a render's garbage.
+ */
+
+/** A unit is set in the East Asian font, full width. */
+const WIDE = 1;
+/** A space: a line may break after it and drops it at its end. */
+const SPACE = 2;
+/** A forced line break before it (no text of its own). */
+const NEWLINE = 4;
+/** One character that may not start a line (closing punctuation). */
+const NO_START_MARK = 8;
+/** One character that hangs past the right edge rather than push a character down. */
+const HANGING_MARK = 16;
+/** One character that may not end a line (opening punctuation). */
+const NO_END_MARK = 32;
+/** Ends with a hyphen: the next Latin letter or digit starts a unit of its own. */
+const HYPHEN_END = 64;
+
+let unitFlags = new Uint8Array(256);
+/** Width in twips, the automatic space before it included. */
+let unitWidth = new Float64Array(256);
+/** Of its width, the automatic space before it: none at the start of a line. */
+let unitGap = new Float64Array(256);
+/** Where its text starts and ends in the paragraph's text (the runs' texts joined). */
+let unitFrom = new Int32Array(256);
+let unitTo = new Int32Array(256);
+
+/** Room for `count` units, keeping those before. */
+function reserveUnits(count: number): void {
+  if (count <= unitFlags.length) return;
+  const size = Math.max(count, unitFlags.length * 2);
+  const grow = <T extends Uint8Array | Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
+    const next = make(size);
+    next.set(old);
+    return next;
+  };
+  unitFlags = grow(unitFlags, (n) => new Uint8Array(n));
+  unitWidth = grow(unitWidth, (n) => new Float64Array(n));
+  unitGap = grow(unitGap, (n) => new Float64Array(n));
+  unitFrom = grow(unitFrom, (n) => new Int32Array(n));
+  unitTo = grow(unitTo, (n) => new Int32Array(n));
+}
+
+/** The flags of a unit of one character, code point `code`. */
+function charFlags(code: number, wide: boolean, space: boolean): number {
+  let flags = (wide ? WIDE : 0) | (space ? SPACE : 0) | (code === 0x2d ? HYPHEN_END : 0);
+  if (NO_START.has(code)) flags |= NO_START_MARK;
+  if (HANGING.has(code)) flags |= HANGING_MARK;
+  if (NO_END.has(code)) flags |= NO_END_MARK;
+  return flags;
+}
+
+/** Splits the runs into units (in the scratch arrays) and returns how many there are. */
+function unitsOf(runs: readonly Run[], autoSpace: boolean): number {
+  let count = 0;
+  let offset = 0;
   let previous: "han" | "latin" | undefined;
   let previousWide = false;
   for (const run of runs) {
     const em = run.size * 10; // half-points to twips
-    for (const c of run.text) {
-      if (c === "\n") {
-        units.push({ text: "", width: 0, wide: false, space: false, newline: true, gap: 0 });
+    const text = run.text;
+    reserveUnits(count + text.length);
+    for (let i = 0; i < text.length; ) {
+      const code = text.codePointAt(i) as number;
+      const length = code > 0xffff ? 2 : 1;
+      const from = offset + i;
+      i += length;
+      if (code === 0x0a) {
+        unitFlags[count] = NEWLINE;
+        unitWidth[count] = 0;
+        unitGap[count] = 0;
+        unitFrom[count] = from;
+        unitTo[count] = from; // a line break has no text of its own
+        count++;
         previous = undefined;
         continue;
       }
-      const code = c.codePointAt(0) ?? 0;
-      const wide = isWide(c);
-      const space = c === " " || c === "\t";
+      const wide = isWide(code);
+      const space = code === 0x20 || code === 0x09;
       let width = em + run.spacing;
-      if (c === "\t")
+      if (code === 0x09)
         width = em; // tabs appear only in the 版记, outside the text
       else if (!wide) {
         // A space after Chinese text is set in the Chinese face, a quarter of an em (measured).
@@ -438,75 +527,79 @@ function unitsOf(runs: Run[], autoSpace: boolean): Unit[] {
       // Word and LibreOffice put a little space between Chinese and Latin letters or digits.
       const gap = autoSpace && kind && previous && kind !== previous ? AUTO_SPACE * em : 0;
       width += gap;
-      const last = units.at(-1);
       // Latin letters and digits stick together (a word, a number): a line does not break inside them,
       // except after a hyphen ("9704-" / "2012").
+      const last = count - 1;
       if (
         !wide &&
         !space &&
-        last &&
-        !last.wide &&
-        !last.space &&
-        !last.newline &&
-        last.text !== "" &&
-        !last.text.endsWith("-")
+        last >= 0 &&
+        ((unitFlags[last] as number) & (WIDE | SPACE | NEWLINE | HYPHEN_END)) === 0
       ) {
-        last.text += c;
-        last.width += width;
-      } else units.push({ text: c, width, wide, space, newline: false, gap });
+        // A word of two characters or more is no punctuation mark.
+        unitFlags[last] = code === 0x2d ? HYPHEN_END : 0;
+        unitWidth[last] = (unitWidth[last] as number) + width;
+        unitTo[last] = offset + i;
+      } else {
+        unitFlags[count] = charFlags(code, wide, space);
+        unitWidth[count] = width;
+        unitGap[count] = gap;
+        unitFrom[count] = from;
+        unitTo[count] = offset + i;
+        count++;
+      }
       previous = kind;
       previousWide = wide;
     }
+    offset += text.length;
   }
-  return units;
+  return count;
+}
+
+/** The width of units `from` to `to` (inclusive), without the automatic space before the first. */
+function widthOf(from: number, to: number): number {
+  let x = 0;
+  for (let k = from; k <= to; k++) x += unitWidth[k] as number;
+  return x - (unitGap[from] as number);
 }
 
 /**
- * How many lines a paragraph's text takes in a column `width` twips wide, its first line `firstLine`
- * twips narrower (negative: wider). Breaks between any two Chinese characters, not inside a Latin word or a
- * number; closing punctuation never starts a line (a comma or full stop hangs past the edge, other marks
- * take the character before with them) and opening punctuation never ends one.
+ * Breaks the units into lines; returns the count of lines, and puts the unit each starts at in `starts`
+ * when given.
  */
-export function countLines(runs: Run[], width: number, firstLine: number, autoSpace = true): number {
-  return breakLines(runs, width, firstLine, autoSpace).length;
-}
-
-/** The lines of a paragraph's text, as {@link countLines} breaks them. */
-export function breakLines(runs: Run[], width: number, firstLine: number, autoSpace = true): string[] {
-  const units = unitsOf(runs, autoSpace);
-  const starts = [0];
+function breakUnits(count: number, width: number, firstLine: number, starts?: number[]): number {
   let lines = 1;
   let x = 0;
   let limit = width - firstLine;
   let lineStart = 0;
   const newLine = (at: number) => {
     lines += 1;
-    starts.push(at);
+    starts?.push(at);
     limit = width;
     lineStart = at;
   };
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i] as Unit;
-    if (u.newline) {
+  for (let i = 0; i < count; i++) {
+    const flags = unitFlags[i] as number;
+    const w = unitWidth[i] as number;
+    if (flags & NEWLINE) {
       newLine(i + 1);
       x = 0;
       continue;
     }
-    if (x + u.width <= limit + 1 || u.space) {
-      x += u.width;
+    if (x + w <= limit + 1 || flags & SPACE) {
+      x += w;
       continue;
     }
-    // u does not fit.
-    if (NO_START.has(u.text) && HANGING.has(u.text) && i > lineStart) {
+    // The unit does not fit.
+    if (flags & NO_START_MARK && flags & HANGING_MARK && i > lineStart) {
       // A comma or full stop hangs past the right edge: the line ends after it.
-      x += u.width;
-      const next = units[i + 1];
-      if (next === undefined) break;
-      if (next && NO_START.has(next.text)) {
+      x += w;
+      if (i + 1 >= count) break;
+      if ((unitFlags[i + 1] as number) & NO_START_MARK) {
         // Two closing marks ("。”"): the character before goes down with them.
         const back = Math.max(lineStart + 1, i - 1);
         newLine(back);
-        x = units.slice(back, i + 1).reduce((a, b) => a + b.width, 0) - (units[back] as Unit).gap;
+        x = widthOf(back, i);
       } else {
         newLine(i + 1);
         x = 0;
@@ -515,23 +608,45 @@ export function breakLines(runs: Run[], width: number, firstLine: number, autoSp
     }
     let at = i;
     // Closing punctuation takes the characters before it down with it; opening punctuation goes down too.
-    while (at > lineStart + 1 && NO_START.has((units[at] as Unit).text)) at -= 1;
-    while (at > lineStart + 1 && NO_END.has((units[at - 1] as Unit).text)) at -= 1;
+    while (at > lineStart + 1 && (unitFlags[at] as number) & NO_START_MARK) at -= 1;
+    while (at > lineStart + 1 && (unitFlags[at - 1] as number) & NO_END_MARK) at -= 1;
     newLine(at);
-    x = units.slice(at, i + 1).reduce((a, b) => a + b.width, 0) - (units[at] as Unit).gap;
+    x = widthOf(at, i);
     if (x > limit + 1 && i > at) {
       // An overlong word: it breaks where it must.
-      x = u.width - u.gap;
+      x = w - (unitGap[i] as number);
     }
   }
-  return starts
-    .map((start, k) =>
-      units
-        .slice(start, starts[k + 1] ?? units.length)
-        .map((u) => u.text)
-        .join(""),
-    )
-    .slice(0, lines);
+  return lines;
+}
+
+/**
+ * How many lines a paragraph's text takes in a column `width` twips wide, its first line `firstLine`
+ * twips narrower (negative: wider). Breaks between any two Chinese characters, not inside a Latin word or a
+ * number; closing punctuation never starts a line (a comma or full stop hangs past the edge, other marks
+ * take the character before with them) and opening punctuation never ends one.
+ */
+export function countLines(runs: readonly Run[], width: number, firstLine: number, autoSpace = true): number {
+  return breakUnits(unitsOf(runs, autoSpace), width, firstLine);
+}
+
+/** The lines of a paragraph's text, as {@link countLines} breaks them. */
+export function breakLines(
+  runs: readonly Run[],
+  width: number,
+  firstLine: number,
+  autoSpace = true,
+): string[] {
+  const count = unitsOf(runs, autoSpace);
+  const starts = [0];
+  breakUnits(count, width, firstLine, starts);
+  const text = runs.map((r) => r.text).join("");
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? count;
+    let line = "";
+    for (let u = start; u < end; u++) line += text.slice(unitFrom[u] as number, unitTo[u] as number);
+    return line;
+  });
 }
 
 // ---- Pages --------------------------------------------------------------------------------------------
@@ -566,9 +681,9 @@ function lineHeight(props: ParagraphProps, size: number): number {
 
 function layParagraph(p: { props: ParagraphProps; runs: Run[] }, width: number): Laid {
   const size = p.runs[0]?.size ?? 32;
-  const text = p.runs.map((r) => r.text).join("");
+  // A paragraph's runs are those with text (paragraphOf): none, an empty paragraph of one line.
   const lines =
-    text === ""
+    p.runs.length === 0
       ? 1
       : countLines(p.runs, width - p.props.left - p.props.right, p.props.firstLine, p.props.autoSpace);
   return { lines, lineHeight: lineHeight(p.props, size) };
