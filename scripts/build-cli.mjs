@@ -10,7 +10,8 @@
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, relative } from "node:path";
-import { build, transform } from "esbuild";
+import { build } from "esbuild";
+import { commonJsChunk } from "./commonjs-chunk.mjs";
 
 const root = new URL("../", import.meta.url);
 const path = (file) => new URL(file, root).pathname;
@@ -36,26 +37,8 @@ mkdirSync(out, { recursive: true });
 /** The hash of each chunk's text, which names its code cache (src/cli/launch.ts). */
 const hashes = {};
 for (const file of bundled.outputFiles) {
-  // ES module → CommonJS, chunk by chunk: imports of other chunks become require calls (a lazy import,
-  // a require when it runs); import.meta.url becomes this file's URL; strict, as the ES module was.
-  const { code } = await transform(file.text.replace(/^#!.*\n/, ""), {
-    format: "cjs",
-    platform: "node",
-    target,
-    supported: { "dynamic-import": false },
-    define: { "import.meta.url": "__importMetaUrl" },
-    logLevel: "warning",
-  });
-  const meta = code.includes("__importMetaUrl")
-    ? 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;\n'
-    : "";
-  // The modules in this chunk, one a line, for whoever reads a stack trace (the transform drops the
-  // bundle's comments that marked where each begins).
   const { inputs } = bundled.metafile.outputs[relative(path("."), file.path)];
-  const contents = Object.keys(inputs)
-    .map((input) => `// ${input}\n`)
-    .join("");
-  const text = `"use strict";\n${contents}${meta}${code}`;
+  const text = await commonJsChunk(file.text, Object.keys(inputs), target);
   writeFileSync(file.path, text);
   hashes[basename(file.path)] = createHash("sha256").update(text).digest("hex").slice(0, 20);
 }

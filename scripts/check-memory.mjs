@@ -3,12 +3,13 @@
 // layouts) and reports the peak resident memory, the resident memory after every 500 documents, and the
 // memory still held after a full garbage collection at those points, which must stay flat (a leak shows
 // there first; the resident figure moves with when V8 collects). Exits 1 over the limits. Run on the
-// built package (`npm run build` first). `--json` prints the figures.
+// built package (`npm run build` first), imported by its name as Node loads it (the `node` export:
+// dist/node/). `--json` prints the figures.
 import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { builtInTemplate, renderSummary } from "meeting-summary-docx";
 import { seed, variedReport } from "../bench/corpus.mjs";
-import { builtInTemplate, renderSummary } from "../dist/esm/index.js";
 
 export const LIMITS = { peakMb: 100, growthMb: 5 };
 

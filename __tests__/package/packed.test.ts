@@ -61,6 +61,10 @@ it("ships only what users need", () => {
       "./dist/cjs/index.js",
       "./dist/cjs/index.d.ts",
       "./dist/cjs/package.json",
+      "./dist/node/index.js",
+      "./dist/node/pool.js",
+      "./dist/node-cjs/index.js",
+      "./dist/node-cjs/pool.js",
       "./dist/cli/main.js",
       "./dist/cli/cli.js",
       "./dist/cli/pool.js",
@@ -105,6 +109,30 @@ ${renderScript("").replace("(async", "await (async")}`;
   expect(run.stderr).toBe("");
   expect(run.stdout).toBe("true invalid_summary 4\n");
   expect(paragraphTexts(readFileSync(out))).toEqual(seedLines());
+});
+
+it("loads in Node as its bundle, which renders the bytes the modules for bundlers render", () => {
+  // import and require of the package name get dist/node and dist/node-cjs (the `node` condition);
+  // dist/esm and dist/cjs are what bundlers and browsers get. Every template, and another layout.
+  const script = `import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import * as bundle from "meeting-summary-docx";
+const require = createRequire(import.meta.url);
+const modules = await import("./node_modules/meeting-summary-docx/dist/esm/index.js");
+const cjs = require("meeting-summary-docx");
+const seed = JSON.parse(readFileSync("seed.json", "utf8"));
+const summary = { ...seed, signature: "中共某某支部委员会", date: "2026-01-20",
+  document: { issuer: "中共某某委员会", documentNumber: "某发〔2026〕1号", printer: "中共某某委员会办公室", printDate: "2026-01-20" } };
+const out = [];
+for (const template of ["report", "document", "minutes"]) for (const layout of [undefined, { fonts: "plain" }]) {
+  const options = { template, ...(layout ? { layout } : {}) };
+  const [a, b, c] = await Promise.all([bundle, modules, cjs].map((m) => m.renderSummary(summary, options)));
+  out.push(Buffer.from(a).equals(Buffer.from(b)) && Buffer.from(a).equals(Buffer.from(c)));
+}
+console.log(out.join(" "), require.resolve("meeting-summary-docx").includes("/dist/node-cjs/"));`;
+  const run = node(["--input-type=module", "-e", script]);
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("true true true true true true true\n");
 });
 
 const poolScript = `
