@@ -160,12 +160,26 @@ export function inflatePart(part: ZipPart): Uint8Array {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** Part names as UTF-8, kept: a render writes the same ~20 names every time (a buffer each, otherwise). */
+const encodedNames = new Map<string, Uint8Array>();
+const ENCODED_NAMES_KEPT = 1024;
+
+function encodedName(name: string): Uint8Array {
+  let bytes = encodedNames.get(name);
+  if (!bytes) {
+    if (encodedNames.size >= ENCODED_NAMES_KEPT) encodedNames.clear();
+    bytes = encoder.encode(name);
+    encodedNames.set(name, bytes);
+  }
+  return bytes;
+}
+
 /**
  * Writes a zip of `parts` in their order, each with the fixed timestamp and its data copied as is: a part
  * taken from a template keeps the template's compressed bytes.
  */
 export function writeZip(parts: readonly ZipPart[]): Uint8Array<ArrayBuffer> {
-  const names = parts.map((part) => encoder.encode(part.name));
+  const names = parts.map((part) => encodedName(part.name));
   let size = 22;
   parts.forEach((part, i) => {
     size += 30 + 46 + 2 * (names[i] as Uint8Array).length + part.data.length;
