@@ -4,7 +4,7 @@
 //   ours    renderSummary(summary): validate → view data → compiled template → zip
 //   floor   the least any engine must do for that document on that template: the template's zip with the
 //           finished document.xml put in, DEFLATE-compressed (the other parts copied as the template
-//           stores them). Computed with the DEFLATE we ship (fflate); Node's native zlib is shown too.
+//           stores them). Computed with the DEFLATE we ship (ours, fflate's bytes); Node's zlib is shown too.
 //   plain   docxtemplater alone on the same template and view data: new PizZip + new Docxtemplater +
 //           render + generate (DEFLATE), i.e. what a caller of docxtemplater does per document
 //   filling the template half of ours alone: the compiled template and the view data to the .docx bytes

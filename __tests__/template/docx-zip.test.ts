@@ -1,4 +1,6 @@
+import { deflateSync } from "fflate";
 import PizZip from "pizzip";
+import { REUSED_UP_TO } from "../../src/template/deflate";
 import {
   crc32,
   deflatePart,
@@ -65,5 +67,42 @@ describe("deflatePart", () => {
     const zip = new PizZip(writeZip([small, big]));
     expect(zip.file("docProps/core.xml")?.asText()).toBe(short);
     expect(zip.file("word/document.xml")?.asText()).toBe(long);
+  });
+
+  it("gives a stored part bytes of its own, not the buffer the next text is encoded into", () => {
+    const first = deflatePart("docProps/core.xml", "<cp:coreProperties>甲</cp:coreProperties>");
+    deflatePart("docProps/app.xml", "<Properties>乙乙乙乙乙乙乙乙</Properties>");
+    deflatePart("word/document.xml", `<w:document>${"丙".repeat(5000)}</w:document>`);
+    expect(first.method).toBe(0);
+    expect(new TextDecoder().decode(inflatePart(first))).toBe("<cp:coreProperties>甲</cp:coreProperties>");
+  });
+
+  it("encodes a text with a broken surrogate pair as docxtemplater does, stored or compressed", () => {
+    for (const text of ["<t>a\ud800b</t>", `<t>${"前\udc00后".repeat(400)}</t>`]) {
+      const part = deflatePart("word/document.xml", text);
+      const bytes = encodeAsDocxtemplater(text);
+      expect(Buffer.from(inflatePart(part)).equals(Buffer.from(bytes))).toBe(true);
+      expect(part).toMatchObject({ size: bytes.length, crc32: crc32(bytes) });
+    }
+  });
+
+  it("compresses texts of every size in turn to fflate's bytes, past the size of the buffer it keeps", () => {
+    const encoder = new TextEncoder();
+    // CJK takes 3 bytes a character: a text can fit the kept buffer in characters and not in bytes.
+    const texts = [
+      "a".repeat(100_000),
+      `<w:t>${"党".repeat(2000)}</w:t>`,
+      `<w:t>${"同志们，".repeat(30_000)}</w:t>`,
+      "b".repeat(3000),
+      `<w:t>${"会议😀".repeat(Math.ceil(REUSED_UP_TO / 10) + 1)}</w:t>`,
+      "<w:t>支部委员会</w:t>".repeat(100),
+    ];
+    for (const text of texts) {
+      const part = deflatePart("word/document.xml", text);
+      const bytes = encoder.encode(text);
+      expect(part).toMatchObject({ method: 8, size: bytes.length, crc32: crc32(bytes) });
+      expect(Buffer.from(part.data).equals(Buffer.from(deflateSync(bytes, { level: 6 })))).toBe(true);
+    }
+    expect(encoder.encode(texts[4]).length).toBeGreaterThan(REUSED_UP_TO);
   });
 });

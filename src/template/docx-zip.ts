@@ -1,4 +1,5 @@
-import { deflateSync, inflateSync } from "fflate";
+import { inflateSync } from "fflate";
+import { deflate, REUSED_UP_TO } from "./deflate.js";
 
 /*
  * The zip of a document as this library reads and writes it, without pizzip: a template is read once into
@@ -106,6 +107,12 @@ function wellFormed(text: string): boolean {
 export function encodeAsDocxtemplater(text: string): Uint8Array {
   if (wellFormed(text)) return encoder.encode(text);
   const out = new Uint8Array(utf8Length(text));
+  writeAsDocxtemplater(text, out);
+  return out;
+}
+
+/** Writes a text's UTF-8 as {@link encodeAsDocxtemplater} gives it into `out` (utf8Length(text) long). */
+function writeAsDocxtemplater(text: string, out: Uint8Array): void {
   let at = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -128,7 +135,36 @@ export function encodeAsDocxtemplater(text: string): Uint8Array {
       out[at++] = 0x80 | (c & 0x3f);
     }
   }
-  return out;
+}
+
+/**
+ * The buffer texts are encoded into before they are compressed, kept from one part to the next (as the
+ * compressor keeps its own, ./deflate.ts, and for the same reason: a fresh array per part is memory
+ * outside the JavaScript heap that comes back only when V8 next collects).
+ */
+let textBuffer = new Uint8Array(0);
+
+/**
+ * A text's bytes as {@link encodeAsDocxtemplater} gives them, in the kept buffer (a view on it, valid until
+ * the next call), or in an array of their own when longer than REUSED_UP_TO.
+ */
+function encodeInBuffer(text: string): Uint8Array {
+  const plain = wellFormed(text);
+  if (plain && textBuffer.length >= text.length) {
+    // The usual case, one pass: the buffer is big enough for most texts by now.
+    const { read, written } = encoder.encodeInto(text, textBuffer);
+    if (read === text.length) return textBuffer.subarray(0, written);
+  }
+  const length = utf8Length(text);
+  if (length > REUSED_UP_TO) return plain ? encoder.encode(text) : encodeAsDocxtemplater(text);
+  if (textBuffer.length < length) {
+    // Grown at least twofold, so that a run of growing texts reallocates only a few times.
+    textBuffer = new Uint8Array(Math.min(Math.max(length, 2 * textBuffer.length), REUSED_UP_TO));
+  }
+  const bytes = textBuffer.subarray(0, length);
+  if (plain) encoder.encodeInto(text, bytes);
+  else writeAsDocxtemplater(text, bytes);
+  return bytes;
 }
 
 /**
@@ -140,14 +176,19 @@ export const STORED_BELOW = 1024;
 
 /**
  * A part holding `content`, compressed with DEFLATE (stored when shorter than {@link STORED_BELOW} bytes).
- * fflate does the compressing everywhere (Node and browsers alike), pinned to one version, so the same
- * content gives the same bytes on every platform.
+ * A text is encoded as docxtemplater writes its parts ({@link encodeAsDocxtemplater}). The compressed
+ * bytes are fflate 0.8.2's at {@link LEVEL} on every platform (./deflate.ts writes them with buffers kept
+ * between calls), so the same content gives the same bytes everywhere.
  */
 export function deflatePart(name: string, content: string | Uint8Array): ZipPart {
-  const raw = typeof content === "string" ? encoder.encode(content) : content;
+  const raw = typeof content === "string" ? encodeInBuffer(content) : content;
   const crc = crc32(raw);
-  if (raw.length < STORED_BELOW) return { name, method: 0, crc32: crc, size: raw.length, data: raw };
-  return { name, method: 8, crc32: crc, size: raw.length, data: deflateSync(raw, { level: LEVEL }) };
+  if (raw.length < STORED_BELOW) {
+    // A text's bytes are in the kept buffer: the part gets a copy.
+    const data = raw === content ? raw : raw.slice();
+    return { name, method: 0, crc32: crc, size: raw.length, data };
+  }
+  return { name, method: 8, crc32: crc, size: raw.length, data: deflate(raw, LEVEL) };
 }
 
 /** The uncompressed bytes of a part. */

@@ -3,15 +3,7 @@ import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { checkLocale, type Locale } from "../messages/catalogue.js";
 import { checkData } from "./data.js";
-import {
-  crc32,
-  deflatePart,
-  encodeAsDocxtemplater,
-  TemplateZip,
-  utf8Length,
-  writeZip,
-  type ZipPart,
-} from "./docx-zip.js";
+import { crc32, deflatePart, TemplateZip, utf8Length, writeZip, type ZipPart } from "./docx-zip.js";
 import { msg } from "./messages.js";
 import { type OpenedTemplate, openTemplate } from "./open.js";
 import {
@@ -445,7 +437,7 @@ function outputParts(
         same = known;
       }
       if (same) out.push(part);
-      else out.push(deflatePart(part.name, encodeAsDocxtemplater(content)));
+      else out.push(deflatePart(part.name, content));
     } else out.push(constantPart(constants, part, content, source.texts.get(part.name)));
   }
   // A file docxtemplater added (none of ours do) goes at the end.
