@@ -86,10 +86,12 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
   let values = 0;
   let text = 0;
   const root: Record<string, unknown> = { value: undefined };
-  // Each entry: the value to copy, the object or list its copy goes into and under which key, its path.
-  const stack: Entry[] = [{ value: input, into: root, key: "value", path: [] }];
+  // Each entry: the value to copy, the object or list its copy goes into and under which key, and the
+  // entry of that object or list (its path is made from them only for an issue).
+  const stack: Entry[] = [{ value: input, into: root, key: "value", parent: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const { value, into, key: at, path } = stack.pop() as Entry;
+    const entry = stack.pop() as Entry;
+    const { value, into, key: at } = entry;
     values += 1;
     if (values > Limits.values) {
       return {
@@ -101,7 +103,13 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
       const copy = strip ? stripInvalidXmlChars(value) : value;
       if (copy.length > Limits.textLength) {
         issues.push(
-          limitIssue(path, "too_long", "too_long", { length: copy.length, max: Limits.textLength }, locale),
+          limitIssue(
+            pathOf(entry),
+            "too_long",
+            "too_long",
+            { length: copy.length, max: Limits.textLength },
+            locale,
+          ),
         );
       }
       // A text too long on its own is reported as such, not as the whole summary being too large.
@@ -121,7 +129,13 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
       kind = Array.isArray(value) ? "list" : isRecord(value) ? "record" : "other";
     } catch (error) {
       issues.push(
-        limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }, locale),
+        limitIssue(
+          pathOf(entry),
+          "unreadable_field",
+          "unreadable_field",
+          { reason: reasonOf(error) },
+          locale,
+        ),
       );
       continue;
     }
@@ -129,8 +143,8 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
       put(into, at, value);
       continue;
     }
-    if (path.length >= Limits.depth) {
-      issues.push(limitIssue(path, "too_deep", "too_deep", { max: Limits.depth }, locale));
+    if (entry.depth >= Limits.depth) {
+      issues.push(limitIssue(pathOf(entry), "too_deep", "too_deep", { max: Limits.depth }, locale));
       continue;
     }
     try {
@@ -139,26 +153,38 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
         const length = list.length;
         if (length > Limits.listEntries) {
           issues.push(
-            limitIssue(path, "too_many", "too_many", { count: length, max: Limits.listEntries }, locale),
+            limitIssue(
+              pathOf(entry),
+              "too_many",
+              "too_many",
+              { count: length, max: Limits.listEntries },
+              locale,
+            ),
           );
           continue;
         }
         const copy: unknown[] = new Array(length);
         put(into, at, copy);
-        for (let i = length - 1; i >= 0; i -= 1) readInto(list, i, copy, path, stack, issues, locale);
+        for (let i = length - 1; i >= 0; i -= 1) readInto(list, i, copy, entry, stack, issues, locale);
       } else {
         const record = value as object;
         const keys = Object.keys(record);
         const copy: Record<string, unknown> = {};
         put(into, at, copy);
         for (let i = keys.length - 1; i >= 0; i -= 1) {
-          readInto(record, keys[i] as string, copy, path, stack, issues, locale);
+          readInto(record, keys[i] as string, copy, entry, stack, issues, locale);
         }
       }
     } catch (error) {
       // A proxy whose keys or length cannot be read.
       issues.push(
-        limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }, locale),
+        limitIssue(
+          pathOf(entry),
+          "unreadable_field",
+          "unreadable_field",
+          { reason: reasonOf(error) },
+          locale,
+        ),
       );
     }
   }
@@ -171,7 +197,19 @@ interface Entry {
   /** Where its copy goes: a copied object or list, under `key`. */
   into: Record<string, unknown> | unknown[];
   key: string | number;
-  path: (string | number)[];
+  /** The entry of the object or list it is in (none for the input itself). */
+  parent: Entry | undefined;
+  /** How many objects and lists it is inside. */
+  depth: number;
+}
+
+/**
+ * An entry's path, made only for an issue: a path per value copied was most of what the copy allocated.
+ */
+function pathOf(entry: Entry): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Entry | undefined = entry; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
 }
 
 /** Puts a copy in place: in a list at its index, in an object as an own property (`__proto__` too). */
@@ -188,20 +226,20 @@ function readInto(
   from: object,
   key: string | number,
   copy: Record<string, unknown> | unknown[],
-  parent: (string | number)[],
+  parent: Entry,
   stack: Entry[],
   issues: Issue[],
   locale: Locale,
 ): void {
-  const path = [...parent, key];
   let value: unknown;
   try {
     value = (from as Record<string | number, unknown>)[key];
   } catch (error) {
+    const path = [...pathOf(parent), key];
     issues.push(
       limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }, locale),
     );
     return;
   }
-  stack.push({ value, into: copy, key, path });
+  stack.push({ value, into: copy, key, parent, depth: parent.depth + 1 });
 }
