@@ -48,38 +48,46 @@ function textLeaves(value: unknown, into: string[] = []): string[] | undefined {
   return into;
 }
 
-/** Every text of the summary outside its meeting facts and 红头文件 fields, a line each: what its own words say. */
-function writtenText(summary: MeetingSummary): string {
+/**
+ * Every text of the summary outside its meeting facts and 红头文件 fields: what its own words say. A list,
+ * not one text: joining a long report's ~2,000 texts took longer than all the searches in them.
+ */
+function writtenTexts(summary: MeetingSummary): string[] {
   const { meeting: _facts, document: _document, ...written } = summary;
   const texts: string[] = [];
   const collect = (value: unknown): void => {
     if (typeof value === "string") texts.push(value);
-    else if (Array.isArray(value)) for (const item of value) collect(item);
-    else if (value !== null && typeof value === "object")
-      for (const key in value) collect((value as Record<string, unknown>)[key]);
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) collect(value[i]);
+    else if (value !== null && typeof value === "object") {
+      const values = Object.values(value);
+      for (let i = 0; i < values.length; i++) collect(values[i]);
+    }
   };
   collect(written);
-  return texts.join("\n");
+  return texts;
 }
 
 /**
- * Whether `text` says `leaf`, spaces aside on either side (a draft's stray space does not make a fact
- * another): each place the leaf's first character stands is compared, skipping spaces, so a long report
- * costs a few string searches.
+ * Whether one of `texts` says `leaf`, spaces aside on either side (a draft's stray space does not make a
+ * fact another): each place the leaf's first character stands is compared, skipping spaces, so a long
+ * report costs a few string searches.
  */
-function says(text: string, leaf: string): boolean {
-  if (text.includes(leaf)) return true;
+function says(texts: readonly string[], leaf: string): boolean {
+  for (const text of texts) if (text.includes(leaf)) return true;
   let bare = "";
   for (let k = 0; k < leaf.length; k++) if (!isSpace(leaf.charCodeAt(k))) bare += leaf[k];
   if (bare === "") return false;
-  for (let at = text.indexOf(bare[0] as string); at >= 0; at = text.indexOf(bare[0] as string, at + 1)) {
-    let i = at;
-    let k = 0;
-    for (; k < bare.length && i < text.length; i++) {
-      if (text.charCodeAt(i) === bare.charCodeAt(k)) k++;
-      else if (!isSpace(text.charCodeAt(i))) break;
+  const first = bare[0] as string;
+  for (const text of texts) {
+    for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      let i = at;
+      let k = 0;
+      for (; k < bare.length && i < text.length; i++) {
+        if (text.charCodeAt(i) === bare.charCodeAt(k)) k++;
+        else if (!isSpace(text.charCodeAt(i))) break;
+      }
+      if (k === bare.length) return true;
     }
-    if (k === bare.length) return true;
   }
   return false;
 }
@@ -218,12 +226,12 @@ export function unplacedContent(summary: MeetingSummary, tags: readonly Template
   };
   // A fact the summary's own paragraphs already state (a report typed in full, or imported from a draft,
   // has its facts in its text as well) is printed, whatever the template's tags.
-  let written: string | undefined;
+  let written: string[] | undefined;
   const stated = (value: unknown) => {
     const leaves = textLeaves(value);
     if (leaves === undefined || leaves.length === 0) return false;
-    written ??= writtenText(summary);
-    return leaves.every((leaf) => says(written as string, leaf));
+    written ??= writtenTexts(summary);
+    return leaves.every((leaf) => says(written as string[], leaf));
   };
 
   // The body: sections and their blocks. Generated sentences placed in them print as paragraphs.
