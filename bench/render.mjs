@@ -151,7 +151,7 @@ const table = [
   ["100,000-character report ÷ plain docxtemplater", x(bigRow.ours / bigRow.plain), "—"],
   [
     "peak RSS over 2,000 documents",
-    `${memory.peakMb.toFixed(0)} MB; held after GC every 500: ${memory.heldEvery500Mb.map((m) => m.toFixed(0)).join(", ")} MB`,
+    `${memory.peakMb.toFixed(0)} MB (floor ${memory.floorMb.toFixed(0)} MB); held after GC every 500: ${memory.heldEvery500Mb.map((m) => m.toFixed(0)).join(", ")} MB`,
     "≤ 100 MB, flat",
   ],
   ["CLI render of the seed ÷ bare node -e ''", x(median(cli) / median(bare)), "≤ 3×"],
