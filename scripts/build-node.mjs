@@ -3,7 +3,8 @@
 // in a few chunks, instead of ~170 modules loaded one by one (zod alone is 95, most of them locales we
 // never use) and docxtemplater's CommonJS read through Node's CommonJS lexer. That is ~17 MB less resident
 // memory on import, and less for a long-running process to carry (scripts/check-memory.mjs measures it).
-// The prebuilt document and minutes templates, the layout patch and the page estimate stay chunks of
+// Its main entry is src/index-node.ts: the built-in templates render from their shipped programs
+// (src/template/prebuilt-programs.ts). The prebuilt document and minutes templates, the layout patch and the page estimate stay chunks of
 // their own, loaded when a render asks for them, as in dist/esm. pool.js sits beside the chunks: a render
 // pool starts its workers from the file beside its own code (src/pool.ts). Bundlers and browsers keep
 // dist/esm and dist/cjs, with docxtemplater bundled without xmldom (finish-build.mjs).
@@ -18,7 +19,7 @@ const target = "node20";
 
 const bundled = await build({
   entryPoints: {
-    index: path("dist/esm/index.js"),
+    index: path("dist/esm/index-node.js"),
     node: path("dist/esm/node.js"),
     pool: path("dist/esm/pool.js"),
   },

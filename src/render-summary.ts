@@ -221,7 +221,7 @@ export async function renderSummary(
       structural = issues;
       seen = parts;
     });
-    const found = analysis(compiled, (compiled?.parts ?? seen) as CompiledParts, structural, data);
+    const found = analysis(compiled, () => (compiled?.parts ?? seen) as CompiledParts, structural, data);
     const issues = found.issues.filter((issue) => !(emptyAllowed && isPlainUnknown(issue, found.tags)));
     if (issues.length > 0 || !compiled) throw new TemplateError(ErrorCode.InvalidTemplate, issues);
     const warnings = [...found.warnings, ...unplacedContent(parsed, found.tags)];
@@ -247,11 +247,13 @@ const ANALYSES_PER_TEMPLATE = 8;
 
 function analysis(
   compiled: CompiledTemplate | undefined,
-  parts: CompiledParts,
+  parts: () => CompiledParts,
   structural: TemplateIssue[],
   data: Readonly<Record<string, unknown>> | undefined,
 ): ReturnType<typeof analyseTemplate> {
-  if (!compiled) return analyseTemplate(parts, structural, data);
+  if (!compiled) return analyseTemplate(parts(), structural, data);
+  // A built-in template ships its analysis without data of your own (and compiles for data).
+  if (data === undefined && compiled.analysis) return compiled.analysis;
   let kept = analyses.get(compiled);
   if (!kept) {
     kept = new Map();
@@ -260,7 +262,7 @@ function analysis(
   const key = dataShapeKey(data);
   let found = kept.get(key);
   if (found) kept.delete(key);
-  else found = analyseTemplate(parts, structural, data);
+  else found = analyseTemplate(parts(), structural, data);
   kept.set(key, found);
   if (kept.size > ANALYSES_PER_TEMPLATE) kept.delete(kept.keys().next().value as string);
   return found;

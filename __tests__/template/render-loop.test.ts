@@ -6,10 +6,17 @@ import type { LayoutOptions } from "../../src/layout/options";
 import { parseSummary } from "../../src/model/parse";
 import { renderSummary } from "../../src/render-summary";
 import { type BuiltInTemplate, builtInTemplate } from "../../src/template/builtin";
-import { type CompiledTemplate, cachedTemplate, renderTemplate } from "../../src/template/render";
+import { programData, programFromData } from "../../src/template/prebuilt-programs";
+import {
+  type CompiledTemplate,
+  cachedTemplate,
+  compileTemplate,
+  renderTemplate,
+} from "../../src/template/render";
 import {
   EXPECTED_MODULES,
   joinUncorrupt,
+  type MissingValue,
   NO_LINE_BREAKS,
   preserveSpaces,
   runProgram,
@@ -233,6 +240,23 @@ describe("our render loop on constructs of templates of your own", () => {
       }
     });
   }
+
+  it("rebuilds each construct's program from its data, as the built-in templates' ship, rendering the same", async () => {
+    for (const [name, body] of Object.entries(constructs)) {
+      const template = await withBody(body);
+      const [a, b] = [compileTemplate(template), compileTemplate(template)];
+      if (!a?.program || !b?.program) throw new Error(`${name}: no program`);
+      const rebuilt = programFromData(programData(b.program));
+      expect(programData(rebuilt)).toEqual(programData(a.program));
+      const ours: MissingValue[] = [];
+      const theirs: MissingValue[] = [];
+      expect({ name, out: runProgram(rebuilt, data, ours) }).toEqual({
+        name,
+        out: runProgram(a.program, data, theirs),
+      });
+      expect(ours).toEqual(theirs);
+    }
+  });
 
   it("gives the same bytes when data leaves it to docxtemplater: functions, objects for raw XML", async () => {
     const template = await withBody(paragraph(run("{a}")) + paragraph(run("{@raw}")));

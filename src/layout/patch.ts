@@ -44,23 +44,41 @@ function ruleValue(rule: LayoutRule, layout: ResolvedLayout, pitch: number): str
  */
 export function patchLayout(bytes: Uint8Array, patch: LayoutPatch, layout: ResolvedLayout): Uint8Array {
   const { parts, texts } = openTemplate(bytes);
-  const pitch = linePitch(layout);
+  const edits = layoutEdits(patch, layout);
   return writeZip(
     parts.map((part) => {
-      const edits = patch[part.name];
-      if (edits === undefined) return part;
+      const partEdits = edits[part.name];
+      if (partEdits === undefined) return part;
       const text = texts.get(part.name);
       if (text === undefined) throw new Error(`patchLayout: the template has no text for ${part.name}`);
       let out = "";
       let at = 0;
-      for (const [offset, length, rule] of edits) {
+      for (const [offset, length, value] of partEdits) {
         if (offset < at || offset + length > text.length) {
           throw new Error(`patchLayout: the patch of ${part.name} does not fit the template`);
         }
-        out += text.slice(at, offset) + ruleValue(rule, layout, pitch);
+        out += text.slice(at, offset) + value;
         at = offset + length;
       }
       return deflatePart(part.name, out + text.slice(at));
     }),
   );
+}
+
+/**
+ * The edits of `patch` for `layout`, per part: each value's offset and length in the default part's text,
+ * and the layout's value. (Also applied to the built-in templates' prebuilt render programs.)
+ */
+export function layoutEdits(
+  patch: LayoutPatch,
+  layout: ResolvedLayout,
+): Record<string, (readonly [number, number, string])[]> {
+  const pitch = linePitch(layout);
+  const edits: Record<string, (readonly [number, number, string])[]> = {};
+  for (const [name, rules] of Object.entries(patch)) {
+    edits[name] = rules.map(
+      ([offset, length, rule]) => [offset, length, ruleValue(rule, layout, pitch)] as const,
+    );
+  }
+  return edits;
 }

@@ -27,7 +27,8 @@ const PREBUILT: Record<BuiltInTemplate, () => Promise<{ base64: string; layoutPa
 /** The patcher, for any other layout: small, but a default render never needs it. */
 const patcher = () => import("../layout/patch.js");
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+/** The bytes of base64 text (atob: in Node and browsers alike). */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -48,7 +49,27 @@ export function isBuiltInTemplate(name: unknown): name is BuiltInTemplate {
   return typeof name === "string" && Object.hasOwn(PREBUILT, name);
 }
 
+/** The built-in templates' buffers, with their name and layout and a copy of their bytes. */
+const made = new WeakMap<Uint8Array, { name: BuiltInTemplate; layout: ResolvedLayout; copy: Uint8Array }>();
+
+/**
+ * The name and layout of a buffer {@link builtInTemplate} returned, while it holds the bytes it was
+ * given with (a caller may change them); undefined for any other buffer.
+ */
+export function builtInOf(bytes: Uint8Array): { name: BuiltInTemplate; layout: ResolvedLayout } | undefined {
+  const known = made.get(bytes);
+  if (!known || known.copy.length !== bytes.length) return undefined;
+  for (let i = 0; i < bytes.length; i++) if (known.copy[i] !== bytes[i]) return undefined;
+  return known;
+}
+
 async function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
+  const bytes = await build(name, layout);
+  made.set(bytes, { name, layout, copy: bytes.slice() });
+  return bytes;
+}
+
+async function build(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
   if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) return fromBase64((await PREBUILT[name]()).base64);
   // The default template of the same name, fetched through the cache so that it is decoded once.
   const [template, { layoutPatch }, { patchLayout }] = await Promise.all([

@@ -19,7 +19,7 @@ import type Docxtemplater from "docxtemplater";
 import { isSignOffPart, keepSignOff } from "./sign-off-keep.js";
 
 /** A part of docxtemplater's parsed tree, as far as the loop reads it. */
-interface TreePart {
+export interface TreePart {
   type: string;
   value: string;
   tag?: string;
@@ -45,14 +45,14 @@ interface CompiledFile {
 }
 
 /** docxtemplater's Render module: it records the run properties around a tag for line breaks in values. */
-interface RenderModuleState {
+export interface RenderModuleState {
   name: string;
   recordRun: boolean;
   recordedRun: unknown;
 }
 
 /** What a tag records in the run properties (docxtemplater's Render.recordRuns). */
-enum Runs {
+export enum Runs {
   /** Nothing of its own (added to the recording while a `<w:rPr>` is open). */
   None = 0,
   /** A `<w:r>` (opening or closing): the recording starts afresh. */
@@ -63,14 +63,14 @@ enum Runs {
   PropsEnd = 3,
 }
 
-enum Kind {
+export enum Kind {
   Static = 0,
   Value = 1,
   Raw = 2,
   Loop = 3,
 }
 
-interface StaticNode {
+export interface StaticNode {
   kind: Kind.Static;
   text: string;
   runs: Runs;
@@ -80,14 +80,14 @@ interface StaticNode {
   signOff: boolean;
 }
 
-interface TagNode {
+export interface TagNode {
   kind: Kind.Value | Kind.Raw;
   /** The dotted path the tag reads (see `tagKeys`). */
   keys: string[];
   part: TreePart;
 }
 
-interface LoopNode {
+export interface LoopNode {
   kind: Kind.Loop;
   keys: string[];
   part: TreePart;
@@ -104,9 +104,9 @@ interface LoopNode {
   emptySectionSignOff: boolean;
 }
 
-type Node = StaticNode | TagNode | LoopNode;
+export type Node = StaticNode | TagNode | LoopNode;
 
-interface FileProgram {
+export interface FileProgram {
   name: string;
   nodes: Node[];
   /** Values' "\n" become Word line breaks (docxtemplater's `linebreaks`; never in the document properties). */
@@ -192,7 +192,7 @@ const STRUCTURAL = /<w:(?:tbl|tc|tr|sdtContent)|<\/w:tbl>/;
  * space-preserve clean-up, which may take a `</w:t>` off its start), or one closing a table. Without such a
  * part among those rendered, the pass changes nothing and is left out.
  */
-function startsJoin(text: string): boolean {
+export function startsJoin(text: string): boolean {
   return /^(?:<\/w:t>)?<w:(?:sdtContent|tc|tr|tbl)[> /]/.test(text) || text.endsWith("</w:tbl>");
 }
 

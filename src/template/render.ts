@@ -4,6 +4,7 @@ import { ErrorCode, TemplateError } from "../errors/index.js";
 import { checkLocale, type Locale } from "../messages/catalogue.js";
 import { checkData } from "./data.js";
 import { crc32, deflatePart, TemplateZip, utf8Length, writeZip, type ZipPart } from "./docx-zip.js";
+import type { InspectTemplateResult } from "./inspect.js";
 import { msg } from "./messages.js";
 import { type OpenedTemplate, openTemplate } from "./open.js";
 import {
@@ -139,6 +140,8 @@ export interface CompiledTemplate {
   constants: Map<string, { content: string | Uint8Array; part: ZipPart }>;
   /** Per part: whether its text's UTF-8 is the template's bytes (no BOM, no invalid UTF-8); kept once known. */
   textIsBytes: Map<string, boolean>;
+  /** A built-in template's analysis without data of your own, shipped with its program. */
+  analysis?: InspectTemplateResult;
 }
 
 /**
@@ -146,6 +149,7 @@ export interface CompiledTemplate {
  * so both report a broken template with the same issues.
  * @param template - the .docx bytes
  * @param onError - what to do with the issues of a template that does not parse (default: throw them)
+ * @param missing - where rendering notes the tags without a value (a compiled form compiling late shares its own)
  * @returns the compiled template; undefined only when `onError` took the issues
  * @throws {@link TemplateError} `invalid_template`
  * @example
@@ -154,11 +158,11 @@ export interface CompiledTemplate {
 export function compileTemplate(
   template: Uint8Array,
   onError?: (issues: TemplateIssue[], parts: CompiledParts) => void,
+  missing: MissingTag[] = [],
 ): CompiledTemplate | undefined {
   const source = openTemplate(template);
   const zip = new TemplateZip(source.parts, source.texts);
   const parts: CompiledParts = { tags: new Map(), locators: new Map(), tokens: new Map() };
-  const missing: MissingTag[] = [];
   try {
     // docxtemplater's typing asks for a PizZip; it uses only the calls TemplateZip answers.
     const doc = new Docxtemplater(zip as unknown as PizZip, {
@@ -330,7 +334,7 @@ export function renderCompiled(
   template: Uint8Array,
   finish?: DocumentFinish,
 ): Uint8Array<ArrayBuffer> {
-  const { parts, missing, source } = compiled;
+  const { missing, source } = compiled;
   const root = data === undefined ? view : { ...data, ...view };
   missing.length = 0;
   let written: Map<string, string | Uint8Array> | undefined;
@@ -345,7 +349,7 @@ export function renderCompiled(
     written = renderWithDocxtemplater(compiled, root, template);
   }
   if (missing.length > 0 && options.missingValues !== MissingValues.Empty) {
-    throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, parts));
+    throw new TemplateError(ErrorCode.RenderFailed, missingIssues(missing, compiled.parts));
   }
   if (finish) {
     const current = written.get(DOCUMENT_PART) ?? source.texts.get(DOCUMENT_PART);
@@ -463,6 +467,62 @@ function constantPart(
   return deflated;
 }
 
+/** A built-in template's compiled form as it ships (src/template/prebuilt-programs.ts). */
+export interface PrebuiltTemplate {
+  program: RenderProgram;
+  analysis: InspectTemplateResult;
+}
+
+/** What gives a template's prebuilt compiled form, where the Node entries turned that on. */
+let shippedPrograms: ((bytes: Uint8Array) => PrebuiltTemplate | undefined) | undefined;
+
+/** Compiles the templates `prebuilt` knows from what it gives (src/template/prebuilt-programs.ts). */
+export function useShippedPrograms(prebuilt: (bytes: Uint8Array) => PrebuiltTemplate | undefined): void {
+  shippedPrograms = prebuilt;
+}
+
+/**
+ * A template's compiled form from its prebuilt program: docxtemplater compiles it only when a render
+ * needs docxtemplater itself (data the render loop leaves to it) or its parsed parts (where a tag without
+ * a value is), and the recording of run properties then goes on in its Render module, as it would have.
+ */
+function fromProgram(bytes: Uint8Array, prebuilt: PrebuiltTemplate): CompiledTemplate {
+  const source = openTemplate(bytes);
+  const missing: MissingTag[] = [];
+  const { program } = prebuilt;
+  let engine: CompiledTemplate | undefined;
+  const compiled = (): CompiledTemplate => {
+    if (!engine) {
+      engine = compileTemplate(bytes, undefined, missing) as CompiledTemplate;
+      const runs = engine.program?.runs;
+      if (runs) {
+        runs.recordRun = program.runs.recordRun;
+        runs.recordedRun = program.runs.recordedRun;
+        program.runs = runs;
+      }
+    }
+    return engine;
+  };
+  return {
+    get doc() {
+      return compiled().doc;
+    },
+    get parts() {
+      return compiled().parts;
+    },
+    get zip() {
+      return compiled().zip;
+    },
+    missing,
+    source,
+    program,
+    synced: new Map(),
+    constants: new Map(),
+    textIsBytes: new Map(),
+    analysis: prebuilt.analysis,
+  };
+}
+
 /** How many compiled templates of your own bytes are kept (the built-in ones are kept apart). */
 const CACHED_TEMPLATES = 8;
 
@@ -510,7 +570,8 @@ export function cachedTemplate(
   if (entry && sameBytes(entry.bytes, bytes)) byContent.delete(key);
   else {
     // A template that does not compile is not kept: its issues go to `onError` (or are thrown) each time.
-    const compiled = compileTemplate(bytes, onError);
+    const ready = shippedPrograms?.(bytes);
+    const compiled = ready ? fromProgram(bytes, ready) : compileTemplate(bytes, onError);
     if (compiled === undefined) return undefined;
     entry = { bytes: bytes.slice(), compiled };
   }

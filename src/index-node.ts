@@ -1,0 +1,10 @@
+/**
+ * The package's main entry as Node loads it (the `node` export condition: dist/node/, dist/node-cjs/):
+ * src/index.ts, with the built-in templates rendered from their shipped programs instead of compiled
+ * (src/template/prebuilt-programs.ts). Bundlers and browsers get src/index.ts itself.
+ */
+import { useShippedPrograms } from "./template/shipped.js";
+
+useShippedPrograms();
+
+export * from "./index.js";
