@@ -140,6 +140,22 @@ export interface Styles {
   byId: Map<string, StyleProps>;
   /** Resolved through their chains, as they are asked for. */
   resolved: Map<string, StyleProps>;
+  /**
+   * Paragraph properties by the text of their `w:pPr`, and run properties by paragraph style and `w:rPr`:
+   * a document repeats a few of each hundreds of times (read once, not with a dozen patterns each time).
+   */
+  paragraphs: Map<string, ParagraphProps>;
+  runs: Map<string, { size: number; spacing: number }>;
+}
+
+/** How many paragraph or run properties {@link Styles} keeps (a document has a few dozen). */
+const PROPS_KEPT = 1000;
+
+/** `value` kept in `map` under `key`, the map emptied first when full. */
+function keep<T>(map: Map<string, T>, key: string, value: T): T {
+  if (map.size >= PROPS_KEPT) map.clear();
+  map.set(key, value);
+  return value;
 }
 
 /** The styles of the last few styles.xml texts read: a template's are the same on every render. */
@@ -175,7 +191,7 @@ function parseStyles(stylesXml: string): Styles {
       ...(basedOn ? { basedOn } : {}),
     });
   }
-  return { defaults, byId, resolved: new Map() };
+  return { defaults, byId, resolved: new Map(), paragraphs: new Map(), runs: new Map() };
 }
 
 /** A style's properties with those of the styles it is based on, the defaults first (kept per style). */
@@ -281,16 +297,10 @@ const XML_ENTITIES: Record<string, string> = {
   "&apos;": "'",
 };
 
-function paragraphOf(
-  xml: string,
-  styles: Styles,
-): { props: ParagraphProps; runs: Run[]; pageBreak: boolean } {
-  const pPr = /^<w:p(?=[ >])[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? "";
-  const styleId = /<w:pStyle w:val="([^"]*)"/.exec(pPr)?.[1];
-  const style = resolveStyle(styles, styleId);
-  const own = paragraphProps(pPr);
-  const merged = { ...style.paragraph, ...own };
-  const props: ParagraphProps = {
+/** A paragraph's properties: its style's, and those of its `w:pPr` over them. */
+function paragraphPropsOf(style: StyleProps, pPr: string): ParagraphProps {
+  const merged = { ...style.paragraph, ...paragraphProps(pPr) };
+  return {
     before: merged.before ?? 0,
     after: merged.after ?? 0,
     ...(merged.line !== undefined ? { line: merged.line } : {}),
@@ -305,21 +315,44 @@ function paragraphOf(
     autoSpace: merged.autoSpace ?? true,
     bottomBorder: merged.bottomBorder ?? 0,
   };
+}
+
+/** A run's size and character spacing: its paragraph style's, and those of its `w:rPr` over them. */
+function runPropsOf(style: StyleProps, rPr: string): { size: number; spacing: number } {
+  const run = { ...style.run, ...runProps(rPr) };
+  return { size: run.size ?? 24, spacing: run.spacing ?? 0 };
+}
+
+/** A run of a paragraph, and what it holds: text, a tab or a line or page break (exec'd, not matchAll'd). */
+const RUN = /<w:r(?=[ >])[^>]*>([\s\S]*?)<\/w:r>/g;
+const PIECE = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br(?: [^>]*)?\/>/g;
+
+function paragraphOf(
+  xml: string,
+  styles: Styles,
+): { props: ParagraphProps; runs: Run[]; pageBreak: boolean } {
+  const pPr = /^<w:p(?=[ >])[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? "";
+  const styleId = /<w:pStyle w:val="([^"]*)"/.exec(pPr)?.[1];
+  const style = resolveStyle(styles, styleId);
+  const props = styles.paragraphs.get(pPr) ?? keep(styles.paragraphs, pPr, paragraphPropsOf(style, pPr));
   const runs: Run[] = [];
   let pageBreak = false;
-  for (const r of xml.matchAll(/<w:r(?=[ >])[^>]*>([\s\S]*?)<\/w:r>/g)) {
+  RUN.lastIndex = 0;
+  for (let r = RUN.exec(xml); r; r = RUN.exec(xml)) {
     const inner = r[1] ?? "";
     const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(inner)?.[1] ?? "";
-    const run = { ...style.run, ...runProps(rPr) };
+    const runKey = `${styleId ?? ""}\u0000${rPr}`;
+    const run = styles.runs.get(runKey) ?? keep(styles.runs, runKey, runPropsOf(style, rPr));
     let text = "";
-    for (const piece of inner.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br(?: [^>]*)?\/>/g)) {
+    PIECE.lastIndex = 0;
+    for (let piece = PIECE.exec(inner); piece; piece = PIECE.exec(inner)) {
       if (piece[0].startsWith("<w:tab")) text += "\t";
       else if (piece[0].startsWith("<w:br")) {
         if (/w:type="page"/.test(piece[0])) pageBreak = true;
         else text += "\n";
       } else text += (piece[1] ?? "").replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e);
     }
-    if (text) runs.push({ text, size: run.size ?? 24, spacing: run.spacing ?? 0 });
+    if (text) runs.push({ text, size: run.size, spacing: run.spacing });
   }
   return { props, runs, pageBreak };
 }
