@@ -3,8 +3,8 @@
  * src/index.ts, with the built-in templates rendered from their shipped programs instead of compiled
  * (src/template/prebuilt-programs.ts). Bundlers and browsers get src/index.ts itself.
  */
-import { useShippedPrograms } from "./template/shipped.js";
+import { usePrebuiltPrograms } from "./template/prebuilt-programs.js";
 
-useShippedPrograms();
+usePrebuiltPrograms();
 
 export * from "./index.js";

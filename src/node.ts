@@ -17,11 +17,11 @@ import { parseSummary } from "./model/parse.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type RenderOptions, renderSummary } from "./render-summary.js";
 import { type BuiltInTemplate, isBuiltInTemplate } from "./template/builtin.js";
-import { useShippedPrograms } from "./template/shipped.js";
+import { usePrebuiltPrograms } from "./template/prebuilt-programs.js";
 import { decodeText } from "./text/decode.js";
 
 // Node only: the built-in templates render from their shipped programs (src/template/prebuilt-programs.ts).
-useShippedPrograms();
+usePrebuiltPrograms();
 
 /** The line and column (from 1) of a character offset in `text`, and the character there. */
 function placeOf(text: string, offset: number): { line: number; column: number; char?: string } {

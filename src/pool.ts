@@ -19,10 +19,10 @@ import {
 import type { Locale } from "./messages/catalogue.js";
 import type { MeetingSummary } from "./model/types.js";
 import { type RenderOptions, renderSummary } from "./render-summary.js";
-import { useShippedPrograms } from "./template/shipped.js";
+import { usePrebuiltPrograms } from "./template/prebuilt-programs.js";
 
 // The built-in templates render from their shipped programs, in the workers too (src/template/prebuilt-programs.ts).
-useShippedPrograms();
+usePrebuiltPrograms();
 
 /** Options of {@link createRenderPool}. */
 export interface RenderPoolOptions {

@@ -14,9 +14,11 @@ import { type BuiltInTemplate, builtInTemplate } from "../../src/template/builti
 import { analyseTemplate } from "../../src/template/inspect";
 import { openTemplate } from "../../src/template/open";
 import * as documentModule from "../../src/template/prebuilt/document";
+import { shipped as documentProgram } from "../../src/template/prebuilt/document-program";
 import * as minutesModule from "../../src/template/prebuilt/minutes";
-import { programs } from "../../src/template/prebuilt/programs";
+import { shipped as minutesProgram } from "../../src/template/prebuilt/minutes-program";
 import * as reportModule from "../../src/template/prebuilt/report";
+import { shipped as reportProgram } from "../../src/template/prebuilt/report-program";
 import { patchProgramData, programData } from "../../src/template/prebuilt-programs";
 import { compileTemplate } from "../../src/template/render";
 import { forTemplate, fullFactsSummary, minimalSummary, seedReport } from "../fixtures/summaries";
@@ -25,6 +27,7 @@ type Library = typeof import("../../src/index");
 
 const names: BuiltInTemplate[] = ["report", "document", "minutes"];
 const modules = { report: reportModule, document: documentModule, minutes: minutesModule };
+const programs = { report: reportProgram, document: documentProgram, minutes: minutesProgram };
 
 /** Every layout: 2 font sets × 2 margins × 9 line counts. */
 const layouts: ResolvedLayout[] = Object.values(FontSet).flatMap((fonts) =>
@@ -73,8 +76,8 @@ describe("the built-in templates' shipped render programs", () => {
     async (name) => {
       const compiled = compileTemplate(await builtInTemplate(name));
       if (!compiled?.program) throw new Error(`${name} compiles to no render program`);
-      expect(programs[name]?.program).toEqual(programData(compiled.program));
-      expect(programs[name]?.tags).toEqual(analyseTemplate(compiled.parts).tags);
+      expect(programs[name].program).toEqual(programData(compiled.program));
+      expect(programs[name].tags).toEqual(analyseTemplate(compiled.parts).tags);
       expect(compiled.synced.size).toBe(0);
     },
   );
@@ -98,8 +101,7 @@ describe("the built-in templates' shipped render programs", () => {
   );
 
   it("leaves a program it cannot patch to compiling: an edit outside every static part", () => {
-    const shipped = programs.report?.program;
-    if (!shipped) throw new Error("no program ships for report");
+    const shipped = programs.report.program;
     const texts = new Map([["word/document.xml", "x".repeat(10)]]);
     expect(patchProgramData(shipped, texts, { "word/document.xml": [[2, 3, "y"]] })).toBeUndefined();
   });

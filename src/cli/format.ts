@@ -58,12 +58,12 @@ export function formatCommand(program: Command, io: CliIo, done: Done): void {
   command.addHelpText("after", examplesHelp(io, EXAMPLES, "docs/import.md, docs/cli.md#format"));
   command.action(async (files: string[], opts: FormatFlags) => {
     checkOutputFlags(io, command, opts);
-    const [{ importDraft }, { renderSummary }, { useShippedPrograms }] = await Promise.all([
+    const [{ importDraft }, { renderSummary }, { usePrebuiltPrograms }] = await Promise.all([
       import("../import/index.js"),
       import("../render-summary.js"),
-      import("../template/shipped.js"),
+      import("../template/prebuilt-programs.js"),
     ]);
-    useShippedPrograms();
+    usePrebuiltPrograms();
     const template = isBuiltInTemplate(opts.template) ? opts.template : await readBytes(io, opts.template);
     const data = await readCheckedData(io, opts.data);
     const inputs = await readInputs(io, inputArgs(io, command, files), { drafts: true });

@@ -1,6 +1,7 @@
 import type { LayoutOptions, ResolvedLayout } from "../layout/options.js";
 import { DEFAULT_LAYOUT, layoutKey, resolveLayout } from "../layout/options.js";
 import type { LayoutPatch } from "../layout/patch.js";
+import type { PrebuiltTemplate } from "./render.js";
 
 /** The built-in templates. */
 export const BuiltInTemplate = {
@@ -49,35 +50,57 @@ export function isBuiltInTemplate(name: unknown): name is BuiltInTemplate {
   return typeof name === "string" && Object.hasOwn(PREBUILT, name);
 }
 
-/** The built-in templates' buffers, with their name and layout and a copy of their bytes. */
-const made = new WeakMap<Uint8Array, { name: BuiltInTemplate; layout: ResolvedLayout; copy: Uint8Array }>();
+/**
+ * A built-in template's compiled form in a layout without compiling (src/template/prebuilt-programs.ts):
+ * from the layout, the template with the default layout, and the patch of the layout's values.
+ */
+export type ProgramMaker = (
+  layout: ResolvedLayout,
+  defaultTemplate: Uint8Array,
+  patch: LayoutPatch,
+) => PrebuiltTemplate | undefined;
+
+/** What gives a built-in template's {@link ProgramMaker}, where Node turned that on; asked as it loads. */
+let programSource: ((name: BuiltInTemplate) => Promise<ProgramMaker>) | undefined;
+
+/** Makes the built-in templates loaded from now on render from what `source` gives (Node only). */
+export function loadProgramsFrom(source: (name: BuiltInTemplate) => Promise<ProgramMaker>): void {
+  programSource = source;
+}
+
+/** The buffers {@link builtInTemplate} returned: a copy of their bytes, and their compiled form's maker. */
+const made = new WeakMap<Uint8Array, { copy: Uint8Array; prebuilt: () => PrebuiltTemplate | undefined }>();
 
 /**
- * The name and layout of a buffer {@link builtInTemplate} returned, while it holds the bytes it was
- * given with (a caller may change them); undefined for any other buffer.
+ * The compiled form, made without compiling, of a buffer {@link builtInTemplate} returned, while it holds
+ * the bytes it was returned with (a caller may change them); undefined for any other buffer, or where the
+ * templates render without prebuilt programs (browsers).
  */
-export function builtInOf(bytes: Uint8Array): { name: BuiltInTemplate; layout: ResolvedLayout } | undefined {
+export function prebuiltOf(bytes: Uint8Array): PrebuiltTemplate | undefined {
   const known = made.get(bytes);
   if (!known || known.copy.length !== bytes.length) return undefined;
   for (let i = 0; i < bytes.length; i++) if (known.copy[i] !== bytes[i]) return undefined;
-  return known;
+  return known.prebuilt();
 }
 
 async function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
-  const bytes = await build(name, layout);
-  made.set(bytes, { name, layout, copy: bytes.slice() });
+  const [module, maker] = await Promise.all([PREBUILT[name](), programSource?.(name)]);
+  let bytes: Uint8Array;
+  let template: Uint8Array;
+  if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) {
+    bytes = fromBase64(module.base64);
+    template = bytes;
+  } else {
+    // The default template of the same name, fetched through the cache so that it is decoded once.
+    const [defaultTemplate, { patchLayout }] = await Promise.all([builtInTemplate(name), patcher()]);
+    template = defaultTemplate;
+    bytes = patchLayout(template, module.layoutPatch, layout);
+  }
+  if (maker) {
+    const patch = module.layoutPatch;
+    made.set(bytes, { copy: bytes.slice(), prebuilt: () => maker(layout, template, patch) });
+  }
   return bytes;
-}
-
-async function build(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
-  if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) return fromBase64((await PREBUILT[name]()).base64);
-  // The default template of the same name, fetched through the cache so that it is decoded once.
-  const [template, { layoutPatch }, { patchLayout }] = await Promise.all([
-    builtInTemplate(name),
-    PREBUILT[name](),
-    patcher(),
-  ]);
-  return patchLayout(template, layoutPatch, layout);
 }
 
 /**

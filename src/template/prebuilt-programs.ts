@@ -1,23 +1,23 @@
 /*
- * The built-in templates' render programs, shipped prebuilt for Node (src/template/prebuilt/programs.ts,
+ * The built-in templates' render programs, shipped prebuilt for Node (src/template/prebuilt/<name>-program.ts,
  * written by `npm run templates`): compiling a template with docxtemplater allocates ~5 MB for the
  * 红头文件, much of it alive while it runs, and leaves a long-running process with a young generation
  * twice the size for the rest of its life (scripts/check-memory.mjs, bench/memory-floor.mjs). With these,
  * a built-in template in any layout renders with no compiling at all; docxtemplater compiles it only when
  * a render needs docxtemplater itself (data the render loop leaves to it) or where a tag without a value
- * is. What only Node loads turns them on (src/template/shipped.ts: the package's `node` export, the file
- * helpers, the render pool, the CLI); browsers compile as before, and do not load the ~140 kB of data.
+ * is. What only Node loads turns this on (the package's `node` export, src/index-node.ts; the file
+ * helpers; the render pool; the CLI); browsers compile as before and never load the programs.
  * __tests__/template/prebuilt-programs.test.ts compares every program and layout with docxtemplater's compile.
  */
 import { DEFAULT_LAYOUT, layoutKey } from "../layout/options.js";
-import { type LayoutPatch, layoutEdits } from "../layout/patch.js";
-import { builtInOf, fromBase64 } from "./builtin.js";
+import { layoutEdits } from "../layout/patch.js";
+import { type BuiltInTemplate, loadProgramsFrom, type ProgramMaker, prebuiltOf } from "./builtin.js";
 import type { InspectTemplateResult } from "./inspect.js";
 import { openTemplate } from "./open.js";
-import * as document from "./prebuilt/document.js";
-import * as minutes from "./prebuilt/minutes.js";
-import * as report from "./prebuilt/report.js";
-import { type PrebuiltTemplate, useShippedPrograms } from "./render.js";
+import * as documentProgram from "./prebuilt/document-program.js";
+import * as minutesProgram from "./prebuilt/minutes-program.js";
+import * as reportProgram from "./prebuilt/report-program.js";
+import { useShippedPrograms } from "./render.js";
 import {
   Kind,
   type Node,
@@ -195,45 +195,43 @@ export interface ShippedProgram {
   tags: InspectTemplateResult["tags"];
 }
 
-/** A built-in template's prebuilt module: its bytes (base64) and the patch of its other layouts. */
-interface PrebuiltModule {
-  base64: string;
-  layoutPatch: LayoutPatch;
-}
+/**
+ * Each template's shipped program, loaded with the package: parsed while the import's own data makes V8's
+ * young generation grow anyway, it leaves a long-running process with a smaller one than when parsed at
+ * a template's first use (check-memory: 90–96 MB, against 90–103 MB with its young generation at 32 MB).
+ */
+const SHIPPED: Record<BuiltInTemplate, ShippedProgram> = {
+  report: reportProgram.shipped,
+  document: documentProgram.shipped,
+  minutes: minutesProgram.shipped,
+};
 
-const MODULES: Record<string, PrebuiltModule> = { report, document, minutes };
-
-/** The default templates' texts, for patching their programs to another layout (read on first use). */
-const defaultTexts = new Map<string, ReadonlyMap<string, string>>();
-
-function textsOf(name: string, module: PrebuiltModule): ReadonlyMap<string, string> {
-  let texts = defaultTexts.get(name);
-  if (!texts) {
-    texts = openTemplate(fromBase64(module.base64)).texts;
-    defaultTexts.set(name, texts);
-  }
-  return texts;
+/** The compiled form of a built-in template in `layout`, from its shipped program (see above). */
+function maker({ program, tags }: ShippedProgram): ProgramMaker {
+  let defaultTexts: ReadonlyMap<string, string> | undefined;
+  return (layout, template, patch) => {
+    const analysis = { tags, issues: [], warnings: [] };
+    if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT))
+      return { program: programFromData(program), analysis };
+    defaultTexts ??= openTemplate(template).texts;
+    const patched = patchProgramData(program, defaultTexts, layoutEdits(patch, layout));
+    return patched && { program: programFromData(patched), analysis };
+  };
 }
 
 /**
- * Renders the built-in templates, in every layout, from `programs` instead of compiling them (see above).
- * @param programs - src/template/prebuilt/programs.ts's `programs`
+ * Renders the built-in templates loaded from now on, in every layout, from their shipped programs instead
+ * of compiling them (see above).
  */
-export function usePrebuiltPrograms(programs: Readonly<Record<string, ShippedProgram>>): void {
-  useShippedPrograms((bytes): PrebuiltTemplate | undefined => {
-    const built = builtInOf(bytes);
-    const shipped = built && programs[built.name];
-    const module = built && MODULES[built.name];
-    if (!built || !shipped || !module) return undefined;
-    const analysis = { tags: shipped.tags, issues: [], warnings: [] };
-    if (layoutKey(built.layout) === layoutKey(DEFAULT_LAYOUT)) {
-      return { program: programFromData(shipped.program), analysis };
+export function usePrebuiltPrograms(): void {
+  useShippedPrograms(prebuiltOf);
+  const makers = new Map<BuiltInTemplate, ProgramMaker>();
+  loadProgramsFrom(async (name) => {
+    let made = makers.get(name);
+    if (!made) {
+      made = maker(SHIPPED[name]);
+      makers.set(name, made);
     }
-    const patched = patchProgramData(
-      shipped.program,
-      textsOf(built.name, module),
-      layoutEdits(module.layoutPatch, built.layout),
-    );
-    return patched && { program: programFromData(patched), analysis };
+    return made;
   });
 }
