@@ -1,11 +1,12 @@
 import PizZip from "pizzip";
 import { buildDocumentTemplate } from "../../src/layout/document";
 import { buildMinutesTemplate } from "../../src/layout/minutes";
-import { FontSet, LINES_PER_PAGE, Margins, type ResolvedLayout } from "../../src/layout/options";
+import type { ResolvedLayout } from "../../src/layout/options";
 import { patchLayout } from "../../src/layout/patch";
 import { buildReportTemplate } from "../../src/layout/report";
 import { builtInTemplate } from "../../src/template/builtin";
 import { layoutPatch } from "../../src/template/prebuilt/report";
+import { everyLayout } from "../helpers/layouts";
 
 const builders = {
   report: buildReportTemplate,
@@ -13,16 +14,7 @@ const builders = {
   minutes: buildMinutesTemplate,
 } as const;
 
-/** Every layout: 2 font sets × 2 margins × 9 line counts. */
-const layouts: ResolvedLayout[] = Object.values(FontSet).flatMap((fonts) =>
-  Object.values(Margins).flatMap((margins) =>
-    Array.from({ length: LINES_PER_PAGE.max - LINES_PER_PAGE.min + 1 }, (_, i) => ({
-      fonts,
-      margins,
-      linesPerPage: LINES_PER_PAGE.min + i,
-    })),
-  ),
-);
+const layouts = everyLayout;
 
 /** Every part of a .docx as [name, text], in the zip's order. */
 function parts(docx: Uint8Array): [string, string][] {

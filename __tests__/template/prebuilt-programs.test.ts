@@ -6,8 +6,7 @@
  */
 
 import { toView } from "../../src/format/view";
-import type { LayoutOptions, ResolvedLayout } from "../../src/layout/options";
-import { FontSet, LINES_PER_PAGE, Margins } from "../../src/layout/options";
+import type { LayoutOptions } from "../../src/layout/options";
 import { layoutEdits } from "../../src/layout/patch";
 import { parseSummary } from "../../src/model/parse";
 import { type BuiltInTemplate, builtInTemplate } from "../../src/template/builtin";
@@ -22,6 +21,7 @@ import { shipped as reportProgram } from "../../src/template/prebuilt/report-pro
 import { patchProgramData, programData } from "../../src/template/prebuilt-programs";
 import { compileTemplate } from "../../src/template/render";
 import { forTemplate, fullFactsSummary, minimalSummary, seedReport } from "../fixtures/summaries";
+import { everyLayout } from "../helpers/layouts";
 
 type Library = typeof import("../../src/index");
 
@@ -29,16 +29,7 @@ const names: BuiltInTemplate[] = ["report", "document", "minutes"];
 const modules = { report: reportModule, document: documentModule, minutes: minutesModule };
 const programs = { report: reportProgram, document: documentProgram, minutes: minutesProgram };
 
-/** Every layout: 2 font sets × 2 margins × 9 line counts. */
-const layouts: ResolvedLayout[] = Object.values(FontSet).flatMap((fonts) =>
-  Object.values(Margins).flatMap((margins) =>
-    Array.from({ length: LINES_PER_PAGE.max - LINES_PER_PAGE.min + 1 }, (_, i) => ({
-      fonts,
-      margins,
-      linesPerPage: LINES_PER_PAGE.min + i,
-    })),
-  ),
-);
+const layouts = everyLayout;
 
 type Render = typeof import("../../src/template/render");
 

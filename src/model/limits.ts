@@ -128,15 +128,7 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
       // Even this can throw: for a revoked proxy.
       kind = Array.isArray(value) ? "list" : isRecord(value) ? "record" : "other";
     } catch (error) {
-      issues.push(
-        limitIssue(
-          pathOf(entry),
-          "unreadable_field",
-          "unreadable_field",
-          { reason: reasonOf(error) },
-          locale,
-        ),
-      );
+      issues.push(unreadable(pathOf(entry), error, locale));
       continue;
     }
     if (kind === "other") {
@@ -177,18 +169,15 @@ export function prepareInput(input: unknown, strip: boolean, locale: Locale = DE
       }
     } catch (error) {
       // A proxy whose keys or length cannot be read.
-      issues.push(
-        limitIssue(
-          pathOf(entry),
-          "unreadable_field",
-          "unreadable_field",
-          { reason: reasonOf(error) },
-          locale,
-        ),
-      );
+      issues.push(unreadable(pathOf(entry), error, locale));
     }
   }
   return { value: root.value, issues };
+}
+
+/** The issue of a property that cannot be read (a getter or a proxy that throws). */
+function unreadable(path: (string | number)[], error: unknown, locale: Locale): Issue {
+  return limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }, locale);
 }
 
 /** A value {@link prepareInput} has still to copy. */
@@ -235,10 +224,7 @@ function readInto(
   try {
     value = (from as Record<string | number, unknown>)[key];
   } catch (error) {
-    const path = [...pathOf(parent), key];
-    issues.push(
-      limitIssue(path, "unreadable_field", "unreadable_field", { reason: reasonOf(error) }, locale),
-    );
+    issues.push(unreadable([...pathOf(parent), key], error, locale));
     return;
   }
   stack.push({ value, into: copy, key, parent, depth: parent.depth + 1 });
