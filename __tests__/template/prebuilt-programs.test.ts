@@ -129,6 +129,30 @@ describe("the built-in templates' shipped render programs", () => {
     }
   }, 60_000);
 
+  it("do not render a built-in template's buffer from its program once a caller changed it", async () => {
+    const { shipped, compiling } = copies();
+    const creator = "meeting-summary-docx</dc:creator>";
+    for (const name of names) {
+      const summary = forTemplate(seedReport(), name);
+      const [a, b] = [await shipped.builtInTemplate(name), await compiling.builtInTemplate(name)];
+      await shipped.renderSummary(summary, { template: name });
+      // docProps/core.xml is stored, not compressed: its creator can be changed in place.
+      const at = Buffer.from(a).indexOf(creator);
+      expect(at).toBeGreaterThan(0);
+      a[at] = b[at] = "M".charCodeAt(0);
+      const ours = await outcome(() => shipped.renderSummary(summary, { template: name }));
+      const theirs = await outcome(() => compiling.renderSummary(summary, { template: name }));
+      expect({ name, ours }).toEqual({ name, ours: theirs });
+      expect(Buffer.from(ours as string, "base64").includes(`M${creator.slice(1)}`)).toBe(true);
+      // Another layout is made from the template as it ships, whatever became of the caller's buffer.
+      const plain = await outcome(() =>
+        shipped.renderSummary(summary, { template: name, layout: { fonts: "plain" } }),
+      );
+      expect(Buffer.from(plain as string, "base64").includes(creator)).toBe(true);
+      a[at] = b[at] = "m".charCodeAt(0);
+    }
+  });
+
   it("compile only when docxtemplater must render, with its bytes and its errors", async () => {
     const { shipped, compiling } = copies();
     const view = toView(parseSummary(seedReport())) as unknown as Record<string, unknown>;

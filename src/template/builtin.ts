@@ -28,8 +28,7 @@ const PREBUILT: Record<BuiltInTemplate, () => Promise<{ base64: string; layoutPa
 /** The patcher, for any other layout: small, but a default render never needs it. */
 const patcher = () => import("../layout/patch.js");
 
-/** The bytes of base64 text (atob: in Node and browsers alike). */
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -52,7 +51,8 @@ export function isBuiltInTemplate(name: unknown): name is BuiltInTemplate {
 
 /**
  * A built-in template's compiled form in a layout without compiling (src/template/prebuilt-programs.ts):
- * from the layout, the template with the default layout, and the patch of the layout's values.
+ * from the layout, the template with the default layout (the shipped bytes, whatever a caller did to the
+ * buffer it was given), and the patch of the layout's values.
  */
 export type ProgramMaker = (
   layout: ResolvedLayout,
@@ -85,17 +85,13 @@ export function prebuiltOf(bytes: Uint8Array): PrebuiltTemplate | undefined {
 
 async function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {
   const [module, maker] = await Promise.all([PREBUILT[name](), programSource?.(name)]);
-  let bytes: Uint8Array;
-  let template: Uint8Array;
-  if (layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)) {
-    bytes = fromBase64(module.base64);
-    template = bytes;
-  } else {
-    // The default template of the same name, fetched through the cache so that it is decoded once.
-    const [defaultTemplate, { patchLayout }] = await Promise.all([builtInTemplate(name), patcher()]);
-    template = defaultTemplate;
-    bytes = patchLayout(template, module.layoutPatch, layout);
-  }
+  // Decoded here, not taken from the default layout's buffer: that one is the caller's too, who may have
+  // changed it.
+  const template = fromBase64(module.base64);
+  const bytes =
+    layoutKey(layout) === layoutKey(DEFAULT_LAYOUT)
+      ? template
+      : (await patcher()).patchLayout(template, module.layoutPatch, layout);
   if (maker) {
     const patch = module.layoutPatch;
     made.set(bytes, { copy: bytes.slice(), prebuilt: () => maker(layout, template, patch) });
