@@ -1,6 +1,7 @@
 import type { LayoutOptions, ResolvedLayout } from "../layout/options.js";
 import { DEFAULT_LAYOUT, layoutKey, resolveLayout } from "../layout/options.js";
 import type { LayoutPatch } from "../layout/patch.js";
+import { sameBytes } from "./bytes.js";
 import type { PrebuiltTemplate } from "./render.js";
 
 /** The built-in templates. */
@@ -78,9 +79,7 @@ const made = new WeakMap<Uint8Array, { copy: Uint8Array; prebuilt: () => Prebuil
  */
 export function prebuiltOf(bytes: Uint8Array): PrebuiltTemplate | undefined {
   const known = made.get(bytes);
-  if (!known || known.copy.length !== bytes.length) return undefined;
-  for (let i = 0; i < bytes.length; i++) if (known.copy[i] !== bytes[i]) return undefined;
-  return known.prebuilt();
+  return known && sameBytes(known.copy, bytes) ? known.prebuilt() : undefined;
 }
 
 async function load(name: BuiltInTemplate, layout: ResolvedLayout): Promise<Uint8Array> {

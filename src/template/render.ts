@@ -2,6 +2,7 @@ import Docxtemplater from "docxtemplater";
 import type PizZip from "pizzip";
 import { ErrorCode, TemplateError } from "../errors/index.js";
 import { checkLocale, type Locale } from "../messages/catalogue.js";
+import { sameBytes } from "./bytes.js";
 import { checkData } from "./data.js";
 import { crc32, deflatePart, TemplateZip, utf8Length, writeZip, type ZipPart } from "./docx-zip.js";
 import type { InspectTemplateResult } from "./inspect.js";
@@ -534,21 +535,6 @@ const byContent = new Map<string, { bytes: Uint8Array; compiled: CompiledTemplat
 function contentKey(bytes: Uint8Array): string {
   // CRC-32 and length pick the slot; the bytes are compared before a hit counts.
   return `${bytes.length}:${crc32(bytes)}`;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  // Four bytes at a time where both buffers allow it: this runs on every render of a kept template.
-  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
-    const words = a.length >>> 2;
-    const wa = new Uint32Array(a.buffer, a.byteOffset, words);
-    const wb = new Uint32Array(b.buffer, b.byteOffset, words);
-    for (; i < words; i++) if (wa[i] !== wb[i]) return false;
-    i = words << 2;
-  }
-  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
