@@ -9,38 +9,27 @@
 
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, relative } from "node:path";
+import { basename } from "node:path";
 import { build } from "esbuild";
-import { commonJsChunk } from "./commonjs-chunk.mjs";
+import { bundleForNode, commonJsChunk, TARGET } from "./node-bundle.mjs";
 
 const root = new URL("../", import.meta.url);
 const path = (file) => new URL(file, root).pathname;
 const out = path("dist/cli/");
-const target = "node20";
 
 rmSync(out, { recursive: true, force: true });
-const bundled = await build({
-  entryPoints: { cli: path("dist/esm/cli/main.js"), "pool-worker": path("dist/esm/pool.js") },
-  outdir: out,
-  absWorkingDir: path("."),
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  mainFields: ["module", "main"],
-  target,
-  write: false,
-  metafile: true,
-  logLevel: "warning",
-});
+const chunks = await bundleForNode(
+  { cli: path("dist/esm/cli/main.js"), "pool-worker": path("dist/esm/pool.js") },
+  out,
+  path("."),
+);
 mkdirSync(out, { recursive: true });
 /** The hash of each chunk's text, which names its code cache (src/cli/launch.ts). */
 const hashes = {};
-for (const file of bundled.outputFiles) {
-  const { inputs } = bundled.metafile.outputs[relative(path("."), file.path)];
-  const text = await commonJsChunk(file.text, Object.keys(inputs), target);
-  writeFileSync(file.path, text);
-  hashes[basename(file.path)] = createHash("sha256").update(text).digest("hex").slice(0, 20);
+for (const chunk of chunks) {
+  const text = await commonJsChunk(chunk);
+  writeFileSync(chunk.path, text);
+  hashes[basename(chunk.path)] = createHash("sha256").update(text).digest("hex").slice(0, 20);
 }
 writeFileSync(`${out}package.json`, `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
@@ -50,7 +39,7 @@ await build({
   bundle: true,
   format: "cjs",
   platform: "node",
-  target,
+  target: TARGET,
   logLevel: "warning",
 });
 const launcher = (entry) =>

@@ -9,33 +9,22 @@
 // pool starts its workers from the file beside its own code (src/pool.ts). Bundlers and browsers keep
 // dist/esm and dist/cjs, with docxtemplater bundled without xmldom (finish-build.mjs).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, relative } from "node:path";
-import { build } from "esbuild";
-import { commonJsChunk } from "./commonjs-chunk.mjs";
+import { basename } from "node:path";
+import { bundleForNode, commonJsChunk } from "./node-bundle.mjs";
 
 const root = new URL("../", import.meta.url);
 const path = (file) => new URL(file, root).pathname;
-const target = "node20";
 
-const bundled = await build({
-  entryPoints: {
+const chunks = await bundleForNode(
+  {
     index: path("dist/esm/index-node.js"),
     node: path("dist/esm/node.js"),
     pool: path("dist/esm/pool.js"),
   },
-  outdir: path("dist/node/"),
-  absWorkingDir: path("."),
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  mainFields: ["module", "main"],
-  target,
-  chunkNames: "chunk-[hash]",
-  write: false,
-  metafile: true,
-  logLevel: "warning",
-});
+  path("dist/node/"),
+  path("."),
+  { chunkNames: "chunk-[hash]" },
+);
 
 for (const [folder, type] of [
   ["dist/node/", "module"],
@@ -45,9 +34,8 @@ for (const [folder, type] of [
   mkdirSync(path(folder), { recursive: true });
   writeFileSync(path(`${folder}package.json`), `${JSON.stringify({ type }, null, 2)}\n`);
 }
-for (const file of bundled.outputFiles) {
-  const name = basename(file.path);
-  writeFileSync(path(`dist/node/${name}`), file.text);
-  const { inputs } = bundled.metafile.outputs[relative(path("."), file.path)];
-  writeFileSync(path(`dist/node-cjs/${name}`), await commonJsChunk(file.text, Object.keys(inputs), target));
+for (const chunk of chunks) {
+  const name = basename(chunk.path);
+  writeFileSync(path(`dist/node/${name}`), chunk.text);
+  writeFileSync(path(`dist/node-cjs/${name}`), await commonJsChunk(chunk));
 }
